@@ -1,0 +1,2 @@
+/** Types for electron-runtime.mjs. */
+export declare function findElectronBinary(repoRoot: string): string | null;

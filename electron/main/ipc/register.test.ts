@@ -1,0 +1,168 @@
+/**
+ * The IPC boundary, driven through a fake ipcMain exactly as Electron would
+ * call it: foreign senders and malformed payloads must come back as error
+ * values without ever reaching a service, and nothing may throw across IPC.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { IPC_CHANNELS, type DesktopApi } from '../../../shared/ipc/contract';
+import { ok } from '../../../shared/result';
+import { createDesktopServices, registerIpcHandlers, type PrintingInvokeEvent } from './handlers';
+import { createSenderCheck, type IpcMainLike } from './register';
+
+type FakeEvent = PrintingInvokeEvent;
+type Listener = (event: FakeEvent, ...args: unknown[]) => Promise<unknown>;
+
+const MAIN_WINDOW_CONTENTS = { id: 1, printToPDF: vi.fn(async () => new Uint8Array([37, 80, 68, 70])) };
+const OTHER_CONTENTS = { id: 2, printToPDF: vi.fn(async () => new Uint8Array()) };
+const APP_PAGE = 'app://bundle/index.html#/members';
+
+function fakeIpcMain() {
+  const listeners = new Map<string, Listener>();
+  const ipcMain: IpcMainLike<FakeEvent> = {
+    handle(channel, listener) {
+      if (listeners.has(channel)) throw new Error(`second handler for ${channel}`);
+      listeners.set(channel, listener);
+    },
+  };
+  return { ipcMain, listeners };
+}
+
+function setup() {
+  const services = {
+    appInfo: { getAppInfo: vi.fn(async () => ok({ version: '1.2.3', shell: 'desktop' as const, platform: 'win32' })) },
+    files: {
+      saveFile: vi.fn(async () => ok({ saved: true as const, path: 'C:\\Users\\a\\Documents\\x.xlsx' })),
+      openFile: vi.fn(async () => ok({ opened: false as const })),
+      showInFolder: vi.fn(async () => ok(null)),
+    },
+    print: { printToPdf: vi.fn(async () => ok({ saved: false as const })) },
+  };
+  const { ipcMain, listeners } = fakeIpcMain();
+  registerIpcHandlers(
+    ipcMain,
+    createSenderCheck(() => MAIN_WINDOW_CONTENTS),
+    createDesktopServices<FakeEvent>(services),
+  );
+  const invoke = (method: keyof DesktopApi, event: FakeEvent, ...args: unknown[]): Promise<unknown> => {
+    const listener = listeners.get(IPC_CHANNELS[method]);
+    if (!listener) throw new Error(`no handler for ${method}`);
+    return listener(event, ...args);
+  };
+  const serviceCalls = (): number =>
+    services.appInfo.getAppInfo.mock.calls.length +
+    services.files.saveFile.mock.calls.length +
+    services.files.openFile.mock.calls.length +
+    services.files.showInFolder.mock.calls.length +
+    services.print.printToPdf.mock.calls.length;
+  return { services, listeners, invoke, serviceCalls };
+}
+
+const trusted: FakeEvent = { sender: MAIN_WINDOW_CONTENTS, senderFrame: { url: APP_PAGE } };
+
+const VALID_REQUESTS: { readonly [M in keyof DesktopApi]: unknown[] } = {
+  getAppInfo: [],
+  saveFile: [{ suggestedName: 'bao-cao.xlsx', filters: [{ name: 'Excel', extensions: ['xlsx'] }], data: new Uint8Array([1, 2, 3]) }],
+  openFile: [{ filters: [{ name: 'Excel', extensions: ['xlsx', 'xls'] }] }],
+  printToPdf: [{ suggestedName: 'Báo cáo tháng 5' }],
+  showInFolder: [{ path: '/home/canbo/bao-cao.xlsx' }],
+};
+const METHODS = Object.keys(VALID_REQUESTS) as (keyof DesktopApi)[];
+
+describe('registerIpcHandlers', () => {
+  it('registers exactly one handler per DesktopApi channel', () => {
+    const { listeners } = setup();
+    expect([...listeners.keys()].sort()).toEqual(Object.values(IPC_CHANNELS).sort());
+  });
+
+  it('serves the main window showing an app page', async () => {
+    const { invoke, services } = setup();
+    for (const method of METHODS) {
+      const result = await invoke(method, trusted, ...VALID_REQUESTS[method]);
+      expect(result, method).toMatchObject({ ok: true });
+    }
+    expect(services.files.saveFile).toHaveBeenCalledWith(VALID_REQUESTS.saveFile[0]);
+    // printToPdf prints the calling window, not some other one.
+    expect(services.print.printToPdf).toHaveBeenCalledWith(VALID_REQUESTS.printToPdf[0], MAIN_WINDOW_CONTENTS);
+  });
+});
+
+describe('sender check', () => {
+  const foreignEvents: [string, FakeEvent][] = [
+    ['another web contents', { sender: OTHER_CONTENTS, senderFrame: { url: APP_PAGE } }],
+    ['the main window showing a web page', { sender: MAIN_WINDOW_CONTENTS, senderFrame: { url: 'https://example.com/' } }],
+    ['the main window showing a file:// page', { sender: MAIN_WINDOW_CONTENTS, senderFrame: { url: 'file:///C:/index.html' } }],
+    ['a look-alike host', { sender: MAIN_WINDOW_CONTENTS, senderFrame: { url: 'app://bundle.evil/index.html' } }],
+    ['a destroyed frame', { sender: MAIN_WINDOW_CONTENTS, senderFrame: null }],
+  ];
+
+  it.each(foreignEvents)('rejects %s on every channel without calling a service', async (_name, event) => {
+    const { invoke, serviceCalls } = setup();
+    for (const method of METHODS) {
+      const result = await invoke(method, event, ...VALID_REQUESTS[method]);
+      expect(result, method).toMatchObject({ ok: false, code: 'forbidden_sender' });
+    }
+    expect(serviceCalls()).toBe(0);
+  });
+
+  it('rejects everything while there is no main window', async () => {
+    const check = createSenderCheck(() => null);
+    expect(check({ sender: null, senderFrame: { url: APP_PAGE } })).toBe(false);
+    expect(check(trusted)).toBe(false);
+  });
+
+  it('treats a failing window lookup as untrusted instead of throwing', () => {
+    const check = createSenderCheck(() => {
+      throw new Error('Object has been destroyed');
+    });
+    expect(check(trusted)).toBe(false);
+  });
+});
+
+describe('payload validation', () => {
+  const name = 'bao-cao.xlsx';
+  const filters = [{ name: 'Excel', extensions: ['xlsx'] }];
+  const invalid: [keyof DesktopApi, string, unknown[]][] = [
+    ['getAppInfo', 'an unexpected argument', [{}]],
+    ['saveFile', 'no payload', []],
+    ['saveFile', 'null', [null]],
+    ['saveFile', 'a string', ['bao-cao.xlsx']],
+    ['saveFile', 'bytes as a plain array', [{ suggestedName: name, filters, data: [1, 2, 3] }]],
+    ['saveFile', 'a name with a folder', [{ suggestedName: '..\\..\\Windows\\x.xlsx', filters, data: new Uint8Array() }]],
+    ['saveFile', 'a name with a slash', [{ suggestedName: '../x.xlsx', filters, data: new Uint8Array() }]],
+    ['saveFile', 'a bad extension filter', [{ suggestedName: name, filters: [{ name: 'x', extensions: ['*'] }], data: new Uint8Array() }]],
+    ['saveFile', 'two arguments', [{ suggestedName: name, filters, data: new Uint8Array() }, 'extra']],
+    ['openFile', 'missing filters', [{}]],
+    ['openFile', 'an extension with a dot', [{ filters: [{ name: 'Excel', extensions: ['.xlsx'] }] }]],
+    ['printToPdf', 'an empty name', [{ suggestedName: '' }]],
+    ['printToPdf', 'a number', [{ suggestedName: 42 }]],
+    ['showInFolder', 'an empty path', [{ path: '' }]],
+    ['showInFolder', 'an array', [['/etc/passwd']]],
+  ];
+
+  it.each(invalid)('%s: rejects %s with invalid_request', async (method, _what, args) => {
+    const { invoke, serviceCalls } = setup();
+    const result = await invoke(method, trusted, ...args);
+    expect(result).toMatchObject({ ok: false, code: 'invalid_request' });
+    expect((result as { message: string }).message).toMatch(/không hợp lệ/);
+    expect(serviceCalls()).toBe(0);
+  });
+
+  it('checks the sender before looking at the payload', async () => {
+    const { invoke } = setup();
+    const foreign: FakeEvent = { sender: OTHER_CONTENTS, senderFrame: { url: APP_PAGE } };
+    expect(await invoke('saveFile', foreign, 'garbage')).toMatchObject({ code: 'forbidden_sender' });
+  });
+});
+
+describe('failures inside a service', () => {
+  it('become an io_error value instead of a rejected invoke', async () => {
+    const { invoke, services } = setup();
+    services.files.openFile.mockRejectedValueOnce(new Error('EIO: disk failure'));
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await expect(invoke('openFile', trusted, ...VALID_REQUESTS.openFile)).resolves.toMatchObject({
+      ok: false,
+      code: 'io_error',
+    });
+    spy.mockRestore();
+  });
+});

@@ -1,0 +1,228 @@
+/**
+ * Saving and opening files chosen by the officer in the system dialogs.
+ * Every side effect (dialogs, disk, shell) is injected so tests pass fakes;
+ * `createElectronFileServiceDeps` wires the real ones.
+ */
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { app, dialog, shell, type BrowserWindow } from 'electron';
+import {
+  MAX_TRANSFER_BYTES,
+  type FileFilter,
+  type IpcResult,
+  type OpenFileRequest,
+  type OpenedFile,
+  type SaveFileRequest,
+  type SavedFile,
+  type ShowInFolderRequest,
+} from '../../../shared/ipc/contract';
+import { err, ok } from '../../../shared/result';
+
+export type SaveDialogOptions = {
+  readonly title: string;
+  readonly buttonLabel: string;
+  readonly defaultPath: string;
+  readonly filters: FileFilter[];
+};
+export type OpenDialogOptions = {
+  readonly title: string;
+  readonly buttonLabel: string;
+  readonly defaultPath: string;
+  readonly filters: FileFilter[];
+  readonly properties: ['openFile'];
+};
+
+export interface FileDialogs {
+  showSaveDialog(options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string }>;
+  showOpenDialog(options: OpenDialogOptions): Promise<{ canceled: boolean; filePaths: string[] }>;
+}
+
+export interface FileSystem {
+  /** Creates a NEW file (fails if it exists), writes all bytes and flushes them to disk. */
+  writeNewFile(filePath: string, data: Uint8Array): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  remove(filePath: string): Promise<void>;
+  /** Size in bytes of a regular file, or null when there is no such file. */
+  fileSize(filePath: string): Promise<number | null>;
+  readFile(filePath: string): Promise<Uint8Array>;
+}
+
+export interface FileServiceDeps {
+  readonly dialogs: FileDialogs;
+  readonly fs: FileSystem;
+  showItemInFolder(filePath: string): void;
+  documentsDir(): string;
+  randomSuffix(): string;
+}
+
+/** What both "save file" and "save PDF" hand to the save flow. */
+export type SaveBytesRequest = {
+  readonly title: string;
+  readonly suggestedName: string;
+  readonly filters: FileFilter[];
+  readonly data: Uint8Array;
+};
+
+export const nodeFileSystem: FileSystem = {
+  async writeNewFile(filePath, data) {
+    const handle = await open(filePath, 'wx');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  },
+  rename: (from, to) => rename(from, to),
+  remove: (filePath) => rm(filePath, { force: true }),
+  async fileSize(filePath) {
+    try {
+      const info = await stat(filePath);
+      return info.isFile() ? info.size : null;
+    } catch {
+      return null;
+    }
+  },
+  async readFile(filePath) {
+    const buffer = await readFile(filePath);
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  },
+};
+
+/**
+ * Writes `<target>.tmp-<random>` then renames it over `target`, so the target
+ * is either the old file or the complete new one. On failure the temporary
+ * file is removed and the error rethrown.
+ */
+export async function writeFileAtomic(
+  fs: FileSystem,
+  target: string,
+  data: Uint8Array,
+  randomSuffix: string,
+): Promise<void> {
+  const temporary = `${target}.tmp-${randomSuffix}`;
+  try {
+    await fs.writeNewFile(temporary, data);
+    await fs.rename(temporary, target);
+  } catch (error) {
+    // EEXIST means the temporary name belongs to somebody else's file: leave it alone.
+    if (errorCode(error) !== 'EEXIST') await fs.remove(temporary).catch(() => undefined);
+    throw error;
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error) {
+    const { code } = error;
+    return typeof code === 'string' ? code : undefined;
+  }
+  return undefined;
+}
+
+export function writeErrorMessage(error: unknown): string {
+  switch (errorCode(error)) {
+    case 'EACCES':
+    case 'EPERM':
+    case 'EBUSY':
+      return 'Không ghi được tệp: thư mục không cho phép ghi hoặc tệp đang được mở bằng chương trình khác (ví dụ Excel). Hãy đóng tệp hoặc chọn thư mục khác rồi thử lại.';
+    case 'ENOSPC':
+      return 'Không ghi được tệp vì ổ đĩa đã đầy. Hãy giải phóng dung lượng rồi thử lại.';
+    default:
+      return 'Không lưu được tệp. Vui lòng thử lại.';
+  }
+}
+
+export function tooLargeMessage(sizeBytes: number): string {
+  const mib = (bytes: number): number => Math.ceil(bytes / (1024 * 1024));
+  return `Tệp quá lớn (${mib(sizeBytes)} MB). Ứng dụng chỉ mở được tệp tối đa ${mib(MAX_TRANSFER_BYTES)} MB.`;
+}
+
+export const READ_ERROR_MESSAGE = 'Không đọc được tệp đã chọn. Vui lòng thử lại.';
+export const FILE_NOT_FOUND_MESSAGE =
+  'Không tìm thấy tệp trên máy. Có thể tệp đã bị xoá hoặc chuyển sang chỗ khác.';
+
+export type FileService = ReturnType<typeof createFileService>;
+
+export function createFileService(deps: FileServiceDeps) {
+  async function saveBytes(request: SaveBytesRequest): Promise<IpcResult<SavedFile>> {
+    const choice = await deps.dialogs.showSaveDialog({
+      title: request.title,
+      buttonLabel: 'Lưu',
+      defaultPath: path.join(deps.documentsDir(), path.basename(request.suggestedName)),
+      filters: request.filters,
+    });
+    if (choice.canceled || !choice.filePath) return ok({ saved: false });
+    try {
+      await writeFileAtomic(deps.fs, choice.filePath, request.data, deps.randomSuffix());
+    } catch (error) {
+      console.error('Saving a file failed', error);
+      return err('io_error', writeErrorMessage(error));
+    }
+    return ok({ saved: true, path: choice.filePath });
+  }
+
+  async function saveFile(request: SaveFileRequest): Promise<IpcResult<SavedFile>> {
+    return saveBytes({ title: 'Lưu tệp', ...request });
+  }
+
+  async function openFile(request: OpenFileRequest): Promise<IpcResult<OpenedFile>> {
+    const choice = await deps.dialogs.showOpenDialog({
+      title: 'Mở tệp',
+      buttonLabel: 'Mở',
+      defaultPath: deps.documentsDir(),
+      filters: request.filters,
+      properties: ['openFile'],
+    });
+    const filePath = choice.filePaths[0];
+    if (choice.canceled || filePath === undefined) return ok({ opened: false });
+
+    const size = await deps.fs.fileSize(filePath);
+    if (size === null) return err('io_error', FILE_NOT_FOUND_MESSAGE);
+    if (size > MAX_TRANSFER_BYTES) return err('too_large', tooLargeMessage(size));
+    let data: Uint8Array;
+    try {
+      data = await deps.fs.readFile(filePath);
+    } catch (error) {
+      console.error('Reading a file failed', error);
+      return err('io_error', READ_ERROR_MESSAGE);
+    }
+    // The file may have grown between stat and read.
+    if (data.byteLength > MAX_TRANSFER_BYTES) return err('too_large', tooLargeMessage(data.byteLength));
+    return ok({ opened: true, name: path.basename(filePath), data });
+  }
+
+  async function showInFolder(request: ShowInFolderRequest): Promise<IpcResult<null>> {
+    if (!path.isAbsolute(request.path) || (await deps.fs.fileSize(request.path)) === null) {
+      return err('io_error', FILE_NOT_FOUND_MESSAGE);
+    }
+    deps.showItemInFolder(request.path);
+    return ok(null);
+  }
+
+  return { saveBytes, saveFile, openFile, showInFolder };
+}
+
+/** The real dialogs (modal to the main window), disk and shell. */
+export function createElectronFileServiceDeps(
+  getParentWindow: () => BrowserWindow | null,
+): FileServiceDeps {
+  return {
+    dialogs: {
+      showSaveDialog(options) {
+        const parent = getParentWindow();
+        const dialogOptions = { ...options, filters: [...options.filters] };
+        return parent ? dialog.showSaveDialog(parent, dialogOptions) : dialog.showSaveDialog(dialogOptions);
+      },
+      showOpenDialog(options) {
+        const parent = getParentWindow();
+        const dialogOptions = { ...options, filters: [...options.filters], properties: [...options.properties] };
+        return parent ? dialog.showOpenDialog(parent, dialogOptions) : dialog.showOpenDialog(dialogOptions);
+      },
+    },
+    fs: nodeFileSystem,
+    showItemInFolder: (filePath) => shell.showItemInFolder(filePath),
+    documentsDir: () => app.getPath('documents'),
+    randomSuffix: () => randomBytes(8).toString('hex'),
+  };
+}

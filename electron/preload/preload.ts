@@ -1,0 +1,33 @@
+/**
+ * Preload (sandboxed, bundled to dist/electron/preload.cjs): exposes exactly
+ * the DesktopApi on `window.soDeAn06`, one method per capability, each
+ * forwarding to its own IPC channel. Never exposes ipcRenderer or a generic send.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import {
+  DESKTOP_API_GLOBAL,
+  IPC_CHANNELS,
+  type AppInfo,
+  type DesktopApi,
+  type IpcResult,
+  type OpenFileRequest,
+  type OpenedFile,
+  type PrintToPdfRequest,
+  type SaveFileRequest,
+  type SavedFile,
+  type ShowInFolderRequest,
+} from '../../shared/ipc/contract';
+
+const api = {
+  getAppInfo: (): Promise<IpcResult<AppInfo>> => ipcRenderer.invoke(IPC_CHANNELS.getAppInfo),
+  saveFile: (request: SaveFileRequest): Promise<IpcResult<SavedFile>> =>
+    ipcRenderer.invoke(IPC_CHANNELS.saveFile, request),
+  openFile: (request: OpenFileRequest): Promise<IpcResult<OpenedFile>> =>
+    ipcRenderer.invoke(IPC_CHANNELS.openFile, request),
+  printToPdf: (request: PrintToPdfRequest): Promise<IpcResult<SavedFile>> =>
+    ipcRenderer.invoke(IPC_CHANNELS.printToPdf, request),
+  showInFolder: (request: ShowInFolderRequest): Promise<IpcResult<null>> =>
+    ipcRenderer.invoke(IPC_CHANNELS.showInFolder, request),
+} satisfies DesktopApi;
+
+contextBridge.exposeInMainWorld(DESKTOP_API_GLOBAL, api);

@@ -1,0 +1,48 @@
+/**
+ * Composition: first-run setup, then the lock screen, then the app itself.
+ * Features are wired here; they never import one another.
+ */
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { Router } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { ServicesProvider, useServices, type AppServices } from '../context/services';
+import { SessionProvider } from '../context/session';
+import { ToastProvider } from '../components/ui/Toast';
+import { SetupWizard } from '../features/setup/SetupWizard';
+import { LoginScreen } from '../features/session/LoginScreen';
+import type { Officer } from '../../shared/domain/types';
+import { Layout } from './Layout';
+import { AppRoutes } from './AppRoutes';
+
+export function App({ services }: { services: AppServices }) {
+  return (
+    <ServicesProvider services={services}>
+      <ToastProvider>
+        <Router hook={useHashLocation}>
+          <Gate />
+        </Router>
+      </ToastProvider>
+    </ServicesProvider>
+  );
+}
+
+function Gate() {
+  const { repos } = useServices();
+  const state = useLiveQuery(
+    async () => ({ setUp: await repos.setup.isSetUp(), unit: await repos.settings.getUnit() }),
+    [repos],
+  );
+  const [officer, setOfficer] = useState<Officer | null>(null);
+
+  if (!state) return <div className="splash">Đang mở dữ liệu…</div>;
+  if (!state.setUp || !state.unit) return <SetupWizard onDone={setOfficer} />;
+  if (!officer) return <LoginScreen unitName={state.unit.unitName} onLogin={setOfficer} />;
+  return (
+    <SessionProvider session={{ officer, lock: () => setOfficer(null) }}>
+      <Layout unit={state.unit}>
+        <AppRoutes />
+      </Layout>
+    </SessionProvider>
+  );
+}

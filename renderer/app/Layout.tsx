@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'wouter';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useServices } from '../context/services';
+import { useSession } from '../context/session';
+import type { UnitSettings } from '../../shared/domain/types';
+import { ROUTES } from './AppRoutes';
+
+export function Layout({ unit, children }: { unit: UnitSettings; children: ReactNode }) {
+  const { repos } = useServices();
+  const { officer, lock } = useSession();
+  const [location] = useLocation();
+  const lists = useLiveQuery(() => repos.catalogue.memberLists(), [repos]) ?? [];
+  const navLink = (href: string, label: string) => (
+    <Link href={href} className={location === href ? 'nav-link active' : 'nav-link'} aria-current={location === href ? 'page' : undefined}>
+      {label}
+    </Link>
+  );
+  return (
+    <div className="layout">
+      <nav className="sidebar" aria-label="Chức năng">
+        <div className="brand">
+          <div className="brand-title">Sổ Đề án 06</div>
+          <div className="brand-unit">{unit.unitName}</div>
+        </div>
+        <div className="nav-group">Hội viên, đoàn viên</div>
+        {lists.filter((l) => !l.hidden).map((l) => (
+          <div key={l.key}>{navLink(ROUTES.members(l.key), l.label)}</div>
+        ))}
+        <div className="nav-group">Hệ thống</div>
+        {navLink(ROUTES.settings, 'Cài đặt')}
+      </nav>
+      <div className="main">
+        <header className="topbar">
+          <div className="topbar-officer">
+            Cán bộ: <strong>{officer.fullName}</strong> <span className="muted">({officer.title})</span>
+          </div>
+          <button type="button" className="btn btn-ghost" onClick={lock} title="Khóa màn hình khi rời máy">
+            Khóa máy
+          </button>
+        </header>
+        <main className="content">{children}</main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * Composition root: the database, the repositories, the desktop API and the
+ * clock, created once and handed down through context. Tests build their own
+ * with a fake-indexeddb database and a fixed clock.
+ */
+import { createContext, useContext, type ReactNode } from 'react';
+import { AppDatabase } from '../db/database';
+import { createRepositories, type Repositories } from '../db/repositories';
+import type { Clock } from '../db/repositories/context';
+import type { DesktopApi } from '../../shared/ipc/contract';
+import { getDesktopApi } from '../platform/desktop-api';
+
+export type AppServices = {
+  readonly db: AppDatabase;
+  readonly repos: Repositories;
+  readonly api: DesktopApi;
+  readonly clock: Clock;
+};
+
+export function createAppServices(options?: { dbName?: string; clock?: Clock; api?: DesktopApi }): AppServices {
+  const db = new AppDatabase(options?.dbName);
+  const clock = options?.clock ?? (() => new Date());
+  return { db, repos: createRepositories(db, clock), api: options?.api ?? getDesktopApi(), clock };
+}
+
+const ServicesContext = createContext<AppServices | null>(null);
+
+export function ServicesProvider({ services, children }: { services: AppServices; children: ReactNode }) {
+  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+}
+
+export function useServices(): AppServices {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('useServices outside ServicesProvider');
+  return services;
+}

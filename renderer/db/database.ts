@@ -1,0 +1,47 @@
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import type {
+  AuditEntry,
+  Dc01Case,
+  Dc01Category,
+  Hamlet,
+  LabourRecord,
+  MemberList,
+  MemberRecord,
+  Officer,
+  Target,
+  VehicleDeclaration,
+} from '../../shared/domain/types';
+import { DB_NAME, SCHEMA_V1 } from './schema';
+import { DEFAULT_DC01_CATEGORIES, DEFAULT_MEMBER_LISTS } from '../../shared/domain/catalogues';
+
+export type SettingRow = { key: string; value: unknown };
+
+export class AppDatabase extends Dexie {
+  settings!: Table<SettingRow, string>;
+  officers!: EntityTable<Officer, 'id'>;
+  hamlets!: EntityTable<Hamlet, 'id'>;
+  memberLists!: EntityTable<MemberList, 'key'>;
+  dc01Categories!: EntityTable<Dc01Category, 'key'>;
+  targets!: EntityTable<Target, 'id'>;
+  members!: EntityTable<MemberRecord, 'id'>;
+  labour!: EntityTable<LabourRecord, 'id'>;
+  declarations!: EntityTable<VehicleDeclaration, 'id'>;
+  dc01Cases!: EntityTable<Dc01Case, 'id'>;
+  audit!: EntityTable<AuditEntry, 'id'>;
+
+  constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores(SCHEMA_V1);
+    this.on('populate', (tx) => {
+      // Default catalogues for a brand-new database (DOMAIN.md).
+      void tx.table('memberLists').bulkAdd(DEFAULT_MEMBER_LISTS.map((l) => ({ ...l })));
+      void tx.table('dc01Categories').bulkAdd(
+        DEFAULT_DC01_CATEGORIES.map((c) => ({ ...c, outcomes: c.outcomes.map((o) => ({ ...o })) })),
+      );
+    });
+  }
+}
+
+export function openDatabase(name?: string): AppDatabase {
+  return new AppDatabase(name);
+}

@@ -1,0 +1,27 @@
+import type { AppDatabase } from '../database';
+import { createRepoContext, type Clock, type RepoContext } from './context';
+import { createAuditRepo } from './audit-repo';
+import { createCatalogueRepo } from './catalogue-repo';
+import { createIdentityRepo } from './identity-repo';
+import { createMemberRepo } from './member-repo';
+import { createOfficerRepo } from './officer-repo';
+import { createSettingsRepo } from './settings-repo';
+import { createSetupRepo } from './setup-repo';
+import { createTargetRepo } from './target-repo';
+
+export function createRepositories(db: AppDatabase, clock?: Clock, ctxOverride?: Partial<RepoContext>) {
+  const ctx: RepoContext = { ...createRepoContext(db, clock), ...ctxOverride };
+  return {
+    ctx,
+    settings: createSettingsRepo(ctx),
+    setup: createSetupRepo(ctx),
+    officers: createOfficerRepo(ctx),
+    catalogue: createCatalogueRepo(ctx),
+    targets: createTargetRepo(ctx),
+    members: createMemberRepo(ctx),
+    identity: createIdentityRepo(ctx),
+    audit: createAuditRepo(ctx),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;

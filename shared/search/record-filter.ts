@@ -1,0 +1,89 @@
+/**
+ * Filtering a list of records in memory. The list is loaded through an index
+ * (one list at a time), and every record carries its search keys computed on
+ * write, so a filter pass is a few string comparisons per record — no
+ * normalisation at read time.
+ */
+import { searchKey } from '../text/normalize';
+import type { IsoDate, PersonFields, ProgressFields, ProgressStatus, SearchKeys, Stamp } from '../domain/types';
+
+export type FilterableRecord = PersonFields & SearchKeys & ProgressFields & Stamp;
+
+export type RecordFilter = {
+  query: string;
+  hamletId: string;
+  status: ProgressStatus | '';
+  flaggedOnly: boolean;
+  /** who created the record */
+  officerId: string;
+  /** statusDate range, inclusive; '' = open */
+  from: IsoDate | '';
+  to: IsoDate | '';
+  /** show the deleted records instead of the live ones */
+  deleted: boolean;
+};
+
+export const EMPTY_FILTER: RecordFilter = {
+  query: '',
+  hamletId: '',
+  status: '',
+  flaggedOnly: false,
+  officerId: '',
+  from: '',
+  to: '',
+  deleted: false,
+};
+
+export type CompiledQuery = { kind: 'none' } | { kind: 'digits'; digits: string } | { kind: 'text'; key: string };
+
+/** "nguyễn văn a" → text 'nguyen van a'; "001 089" → digits '001089'. */
+export function compileQuery(query: string): CompiledQuery {
+  const trimmed = query.trim();
+  if (!trimmed) return { kind: 'none' };
+  if (/^[\d\s.+-]+$/.test(trimmed)) {
+    const digits = trimmed.replace(/\D/g, '');
+    if (digits) return { kind: 'digits', digits };
+  }
+  const key = searchKey(trimmed);
+  return key ? { kind: 'text', key } : { kind: 'none' };
+}
+
+export function matchesQuery(record: FilterableRecord, q: CompiledQuery): boolean {
+  switch (q.kind) {
+    case 'none':
+      return true;
+    case 'digits':
+      return record.personalId.includes(q.digits) || record.oldId.includes(q.digits) || record.phone.includes(q.digits);
+    case 'text':
+      return record.searchName.includes(q.key);
+  }
+}
+
+export function filterRecords<T extends FilterableRecord>(records: readonly T[], filter: RecordFilter): T[] {
+  const q = compileQuery(filter.query);
+  const out: T[] = [];
+  for (const r of records) {
+    if (Boolean(r.deletedAt) !== filter.deleted) continue;
+    if (filter.hamletId && r.hamletId !== filter.hamletId) continue;
+    if (filter.status && r.status !== filter.status) continue;
+    if (filter.flaggedOnly && !r.idFlagged) continue;
+    if (filter.officerId && r.createdBy !== filter.officerId) continue;
+    if (filter.from && r.statusDate < filter.from) continue;
+    if (filter.to && r.statusDate > filter.to) continue;
+    if (!matchesQuery(r, q)) continue;
+    out.push(r);
+  }
+  return out;
+}
+
+export type StatusCounts = Record<ProgressStatus, number> & { total: number; flagged: number };
+
+export function countByStatus(records: readonly FilterableRecord[]): StatusCounts {
+  const counts: StatusCounts = { total: 0, flagged: 0, received: 0, entered: 0, approved: 0, failed: 0 };
+  for (const r of records) {
+    counts.total++;
+    counts[r.status]++;
+    if (r.idFlagged) counts.flagged++;
+  }
+  return counts;
+}

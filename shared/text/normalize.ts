@@ -1,0 +1,88 @@
+/**
+ * Text clean-up for Vietnamese input that arrives in mixed NFC/NFD, with stray
+ * control characters, non-breaking spaces and inconsistent case (pasted from Zalo,
+ * the web, Excel).
+ */
+
+/** Whitespace that should become a plain space: tab, newlines, NBSP and the Unicode spaces. */
+const SPACE_LIKE = /[\t\n\v\f\r\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/g;
+/** Characters that carry nothing: C0/C1 controls, DEL, soft hyphen, zero-width characters, BOM. */
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
+/** NFC, no control characters, every kind of whitespace as one plain space, trimmed. */
+export function tidyText(s: string): string {
+  return s
+    .replace(SPACE_LIKE, ' ')
+    .replace(INVISIBLE, '')
+    .normalize('NFC')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+/**
+ * The comparison form: lower-case, no tone marks or other diacritics, đ → d.
+ * 'Nguyễn Văn A' → 'nguyen van a', whatever the input's normalisation.
+ */
+export function searchKey(s: string): string {
+  return (
+    tidyText(s)
+      .toLowerCase()
+      // đ (U+0111) and ð (U+00F0, which legacy encodings produce for Đ) have no decomposition.
+      .replace(/[đð]/g, 'd')
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+  );
+}
+
+/** Punctuation at either end of a word ("lộc," "(an)") is not part of the word. */
+const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+
+/** The distinct words of searchKey(s), in order of first appearance, without edge punctuation. */
+export function searchWords(s: string): string[] {
+  const words: string[] = [];
+  const seen = new Set<string>();
+  for (const raw of searchKey(s).split(' ')) {
+    const word = raw.replace(EDGE_PUNCTUATION, '');
+    if (word === '' || seen.has(word)) continue;
+    seen.add(word);
+    words.push(word);
+  }
+  return words;
+}
+
+const APOSTROPHES = "'\u2019";
+
+function capitalise(part: string): string {
+  const chars = Array.from(part);
+  const first = chars[0];
+  if (first === undefined) return part;
+  chars[0] = first.toUpperCase();
+  // Ê Đê / Jrai given names: H'Hen, Y'Moan — the letter after "X'" is capitalised too.
+  const second = chars[1];
+  const third = chars[2];
+  if (second !== undefined && APOSTROPHES.includes(second) && third !== undefined) {
+    chars[2] = third.toUpperCase();
+  }
+  return chars.join('');
+}
+
+/**
+ * A person's name as it should be stored: tidied, and if it was typed all in capitals
+ * or all in lower case, turned into title case ("NGUYỄN VĂN ĐỨC" → "Nguyễn Văn Đức").
+ * Mixed case is the officer's choice and is left alone.
+ */
+export function tidyName(s: string): string {
+  const text = tidyText(s);
+  const lower = text.toLowerCase();
+  if (text !== lower && text !== text.toUpperCase()) return text;
+  return lower
+    .split(' ')
+    .map((word) => word.split('-').map(capitalise).join('-'))
+    .join(' ');
+}
+
+/** Only the ASCII digits of s. */
+export function digitsOnly(s: string): string {
+  return s.replace(/[^0-9]/g, '');
+}
