@@ -84,6 +84,12 @@ export function MemberForm({ list, lists, categories, hamlets, record, initialHa
   const [savedCount, setSavedCount] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
 
+  // After a save the next entry starts at the name. Done after the re-render:
+  // react-hook-form drops its field refs on reset until the fields re-register.
+  useEffect(() => {
+    if (savedCount > 0) setFocus('fullName');
+  }, [savedCount, setFocus]);
+
   const personalId = check.value.personalId;
   useEffect(() => {
     let live = true;
@@ -181,7 +187,6 @@ export function MemberForm({ list, lists, categories, hamlets, record, initialHa
       setConfirmFlag(false);
       setFlagPrompt(false);
       setPrefilled(undefined);
-      setFocus('fullName');
     } catch (e) {
       setFailure(`Không lưu được: ${e instanceof Error ? e.message : String(e)}. Dữ liệu đã nhập vẫn còn trên màn hình.`);
     } finally {
