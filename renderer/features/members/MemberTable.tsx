@@ -158,7 +158,7 @@ export function MemberTable({
         accessorFn: (r) => r.status,
         cell: ({ row }) => <span className={`badge status-${row.original.status}`}>{PROGRESS_STATUS_LABELS[row.original.status]}</span>,
       },
-      { id: 'statusDate', header: COLUMN_LABELS.statusDate, size: 105, accessorFn: (r) => r.statusDate, cell: ({ row }) => formatDay(row.original.statusDate) },
+      { id: 'statusDate', header: COLUMN_LABELS.statusDate, size: 125, accessorFn: (r) => r.statusDate, cell: ({ row }) => formatDay(row.original.statusDate) },
       { id: 'createdBy', header: COLUMN_LABELS.createdBy, size: 160, accessorFn: (r) => officerName.get(r.createdBy) ?? '' },
       { id: 'note', header: COLUMN_LABELS.note, size: 200, accessorFn: (r) => r.note },
     ],

@@ -215,8 +215,11 @@ export function MembersPage({ listKey }: { listKey: string }) {
       </header>
 
       <div className="summary-cards" aria-label="Số liệu">
-        <SummaryCard label="Tổng số (chỉ tiêu)" value={target ? formatCount(target.value) : 'Chưa nhập'} hint={target ? undefined : 'Nhập ở Cài đặt'} />
-        <SummaryCard label="Đã duyệt trên CSDL" value={formatCount(approvedAll)} hint={target ? `Tỷ lệ ${formatRate(rateOf(approvedAll, target.value))}` : undefined} />
+        <SummaryCard
+          label="Tổng số (chỉ tiêu)"
+          value={target ? formatCount(target.value) : 'Chưa nhập'}
+          hint={target ? `Đã duyệt ${formatCount(approvedAll)} — đạt ${formatRate(rateOf(approvedAll, target.value))}` : 'Nhập ở mục Cài đặt'}
+        />
         {PROGRESS_STATUSES.map((s) => (
           <SummaryCard
             key={s}

@@ -5,6 +5,7 @@ import { Button } from '../../components/ui/Button';
 import { Dialog } from '../../components/ui/Dialog';
 import { useToast } from '../../components/ui/Toast';
 import { useServices } from '../../context/services';
+import { clearChangedErrors } from '../../lib/form-errors';
 import { useSession } from '../../context/session';
 import { checkOfficerInput, type OfficerErrors } from '../../db/repositories/officer-repo';
 import type { Officer } from '../../../shared/domain/types';
@@ -123,7 +124,15 @@ function OfficerDialog({ officer, onClose }: { officer?: Officer | undefined; on
         }}
         noValidate
       >
-        <OfficerFields draft={draft} errors={errors} onChange={setDraft} pinOptional={Boolean(officer)} />
+        <OfficerFields
+          draft={draft}
+          errors={errors}
+          onChange={(d) => {
+            setErrors(clearChangedErrors(errors, draft, d));
+            setDraft(d);
+          }}
+          pinOptional={Boolean(officer)}
+        />
         <button type="submit" hidden />
       </form>
     </Dialog>

@@ -9,6 +9,7 @@ import { Button } from '../../components/ui/Button';
 import { Card } from '../../components/ui/Card';
 import { useToast } from '../../components/ui/Toast';
 import { useServices } from '../../context/services';
+import { clearChangedErrors } from '../../lib/form-errors';
 import { useSession } from '../../context/session';
 import { validateUnitSettings, type UnitSettingsErrors } from '../../../shared/settings/unit-settings';
 import type { UnitSettings } from '../../../shared/domain/types';
@@ -94,7 +95,14 @@ function UnitSection({ unit }: { unit: UnitSettings }) {
         }}
         noValidate
       >
-        <UnitFields draft={draft} errors={errors} onChange={setDraft} />
+        <UnitFields
+          draft={draft}
+          errors={errors}
+          onChange={(d) => {
+            setErrors(clearChangedErrors(errors, draft, d));
+            setDraft(d);
+          }}
+        />
         <div className="form-actions">
           <Button type="submit" variant="primary" disabled={busy}>
             {busy ? 'Đang lưu…' : 'Lưu thông tin đơn vị'}

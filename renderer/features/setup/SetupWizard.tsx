@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Button } from '../../components/ui/Button';
 import { Field } from '../../components/ui/Field';
 import { useServices } from '../../context/services';
+import { clearChangedErrors } from '../../lib/form-errors';
 import { validateUnitSettings, type UnitSettingsErrors } from '../../../shared/settings/unit-settings';
 import type { Officer, UnitSettings } from '../../../shared/domain/types';
 import { checkOfficerInput, type OfficerErrors } from '../../db/repositories/officer-repo';
@@ -92,7 +93,14 @@ export function SetupWizard({ onDone }: { onDone: (officer: Officer) => void }) 
         {step === 0 ? (
           <>
             <p className="lead">Thông tin này in ở đầu báo cáo và trong tệp Excel gửi cấp trên. Có thể sửa lại trong mục Cài đặt.</p>
-            <UnitFields draft={unitDraft} errors={unitErrors} onChange={setUnitDraft} />
+            <UnitFields
+              draft={unitDraft}
+              errors={unitErrors}
+              onChange={(d) => {
+                setUnitErrors(clearChangedErrors(unitErrors, unitDraft, d));
+                setUnitDraft(d);
+              }}
+            />
           </>
         ) : null}
         {step === 1 ? (
@@ -114,7 +122,14 @@ export function SetupWizard({ onDone }: { onDone: (officer: Officer) => void }) 
         {step === 2 ? (
           <>
             <p className="lead">Cán bộ đầu tiên sử dụng phần mềm. Mỗi lần mở phần mềm, cán bộ chọn tên mình và nhập mã PIN; mọi thao tác đều ghi tên người thực hiện.</p>
-            <OfficerFields draft={officerDraft} errors={officerErrors} onChange={setOfficerDraft} />
+            <OfficerFields
+              draft={officerDraft}
+              errors={officerErrors}
+              onChange={(d) => {
+                setOfficerErrors(clearChangedErrors(officerErrors, officerDraft, d));
+                setOfficerDraft(d);
+              }}
+            />
           </>
         ) : null}
         {failure ? (
