@@ -68,7 +68,7 @@ export function checkPerson(draft: PersonDraft, rules: PersonRules): PersonCheck
   else if (!rules.organisation && /\d/.test(fullName)) errors.fullName = 'Họ tên không được chứa chữ số.';
 
   let birthDate = '';
-  const parsedBirth = parsePartialDate(draft.birthDate);
+  const parsedBirth = parsePartialDate(tidyText(draft.birthDate));
   if (parsedBirth.ok) {
     const checked = checkBirthDate(parsedBirth.value, rules.today, {
       ...(rules.minAge !== undefined ? { minAge: rules.minAge } : {}),
@@ -98,12 +98,12 @@ export function checkPerson(draft: PersonDraft, rules: PersonRules): PersonCheck
   }
 
   let oldId = '';
-  const oldCheck = checkOldId(draft.oldId);
+  const oldCheck = checkOldId(tidyText(draft.oldId));
   if (oldCheck.ok) oldId = oldCheck.value;
   else if (oldCheck.code !== 'empty') errors.oldId = oldCheck.message;
 
   let phone = '';
-  const phoneCheck = normalizePhone(draft.phone);
+  const phoneCheck = normalizePhone(tidyText(draft.phone));
   if (phoneCheck.ok) phone = phoneCheck.value;
   else if (phoneCheck.code !== 'empty') errors.phone = phoneCheck.message;
 

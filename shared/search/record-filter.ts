@@ -36,12 +36,20 @@ export const EMPTY_FILTER: RecordFilter = {
 
 export type CompiledQuery = { kind: 'none' } | { kind: 'digits'; digits: string } | { kind: 'text'; key: string };
 
-/** "nguyễn văn a" → text 'nguyen van a'; "001 089" → digits '001089'. */
+/**
+ * "nguyễn văn a" → text 'nguyen van a'; "001 089" → digits '001089'; a phone typed
+ * in its international form "+84 912" → digits '0912', as phones are stored.
+ */
 export function compileQuery(query: string): CompiledQuery {
   const trimmed = query.trim();
   if (!trimmed) return { kind: 'none' };
   if (/^[\d\s.+-]+$/.test(trimmed)) {
-    const digits = trimmed.replace(/\D/g, '');
+    let digits = trimmed.replace(/\D/g, '');
+    if (/^\+\s*84/.test(trimmed)) {
+      // '+84 912…' and the mixed '+84 0912…' both mean '0912…'
+      const national = digits.slice(2);
+      digits = national.startsWith('0') ? national : `0${national}`;
+    }
     if (digits) return { kind: 'digits', digits };
   }
   const key = searchKey(trimmed);

@@ -11,6 +11,13 @@ export const SUPERIOR_LEVEL_LABELS: Readonly<Record<SuperiorLevel, string>> = {
 
 export type UnitSettingsErrors = Partial<Record<keyof UnitSettings, string>>;
 
+/** A typed cut-off day must be plain digits: Number() alone would also read '1e1', '0x10', '20.0'. */
+function readCutoffDay(input: string | number): number {
+  if (typeof input === 'number') return input;
+  const typed = tidyText(input);
+  return /^\d{1,2}$/.test(typed) ? Number(typed) : NaN;
+}
+
 export function validateUnitSettings(input: {
   unitName: string;
   superiorName: string;
@@ -33,7 +40,7 @@ export function validateUnitSettings(input: {
   if (!/^[\p{L}\d-]{1,20}$/u.test(reportNumberSuffix)) {
     errors.reportNumberSuffix = 'Ký hiệu báo cáo chỉ gồm chữ, số và dấu gạch ngang, ví dụ "BC-CAX".';
   }
-  const cutoff = typeof input.cutoffDay === 'number' ? input.cutoffDay : Number(String(input.cutoffDay).trim());
+  const cutoff = readCutoffDay(input.cutoffDay);
   if (!Number.isInteger(cutoff) || cutoff < MIN_CUTOFF_DAY || cutoff > MAX_CUTOFF_DAY) {
     errors.cutoffDay = `Ngày chốt số liệu là một số từ ${MIN_CUTOFF_DAY} đến ${MAX_CUTOFF_DAY}.`;
   }
