@@ -3,7 +3,7 @@
  * Order matters: userData, the app:// scheme and the sandbox are set up
  * before `ready`; everything else after.
  */
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, ipcMain, protocol, session, type BrowserWindow } from 'electron';
 import { registerIpcHandlers, createDesktopServices } from './ipc/handlers';
 import { createSenderCheck } from './ipc/register';
 import { installMenu } from './menu';

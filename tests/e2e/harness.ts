@@ -46,7 +46,28 @@ export function newProfileDir(): { dir: string; remove: () => void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function openApp(url: string, profileDir: string): Promise<AppSession> {
+/** The seeding bundle (tests/support/seed-entry.ts) as one script for the page. */
+export async function seederScript(): Promise<string> {
+  const { build } = await import('esbuild');
+  const out = await build({
+    entryPoints: [join(ROOT, 'tests/support/seed-entry.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    logLevel: 'error',
+  });
+  const file = out.outputFiles[0];
+  if (!file) throw new Error('seeder bundle is empty');
+  return file.text;
+}
+
+/**
+ * Opens the app. `bypassCSP` lets a test inject its seeding script into the
+ * page (the app's own CSP forbids inline scripts, as it should).
+ */
+export async function openApp(url: string, profileDir: string, options?: { bypassCSP?: boolean }): Promise<AppSession> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
@@ -56,6 +77,7 @@ export async function openApp(url: string, profileDir: string): Promise<AppSessi
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
     acceptDownloads: true,
+    bypassCSP: options?.bypassCSP ?? false,
   });
   context.setDefaultTimeout(10_000);
   const page = context.pages()[0] ?? (await context.newPage());

@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS, type DesktopApi } from '../../../shared/ipc/contract';
 import { ok } from '../../../shared/result';
 import { createDesktopServices, registerIpcHandlers, type PrintingInvokeEvent } from './handlers';
-import { createSenderCheck, type IpcMainLike } from './register';
+import { createSenderCheck, registerHandler, type IpcMainLike } from './register';
 
 type FakeEvent = PrintingInvokeEvent;
 type Listener = (event: FakeEvent, ...args: unknown[]) => Promise<unknown>;
@@ -115,6 +115,19 @@ describe('sender check', () => {
       throw new Error('Object has been destroyed');
     });
     expect(check(trusted)).toBe(false);
+  });
+});
+
+describe('a sender check that throws', () => {
+  it('counts as a refusal, not a crash', async () => {
+    const { ipcMain, listeners } = fakeIpcMain();
+    const service = vi.fn(async () => ok({ opened: false as const }));
+    registerHandler(ipcMain, 'openFile', () => {
+      throw new Error('Object has been destroyed');
+    }, service);
+    const listener = listeners.get(IPC_CHANNELS.openFile);
+    await expect(listener?.(trusted, ...VALID_REQUESTS.openFile)).resolves.toMatchObject({ code: 'forbidden_sender' });
+    expect(service).not.toHaveBeenCalled();
   });
 });
 

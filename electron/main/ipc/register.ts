@@ -60,6 +60,15 @@ export function createSenderCheck(
   };
 }
 
+/** A check that throws (e.g. on a destroyed window) counts as a refusal. */
+function passes<E>(check: (event: E) => boolean, event: E): boolean {
+  try {
+    return check(event);
+  } catch {
+    return false;
+  }
+}
+
 export function registerHandler<M extends DesktopMethod, E extends InvokeEventLike>(
   ipcMain: IpcMainLike<E>,
   method: M,
@@ -68,13 +77,7 @@ export function registerHandler<M extends DesktopMethod, E extends InvokeEventLi
 ): void {
   const schema: z.ZodType = IPC_REQUEST_SCHEMAS[method];
   ipcMain.handle(IPC_CHANNELS[method], async (event, ...args) => {
-    let trusted = false;
-    try {
-      trusted = isTrustedSender(event);
-    } catch {
-      trusted = false;
-    }
-    if (!trusted) return err('forbidden_sender', FORBIDDEN_SENDER_MESSAGE);
+    if (!passes(isTrustedSender, event)) return err('forbidden_sender', FORBIDDEN_SENDER_MESSAGE);
 
     // One argument at most: the request object (none for getAppInfo).
     const parsed = args.length > 1 ? null : schema.safeParse(args[0]);

@@ -77,9 +77,13 @@ export function createMemberRepo(ctx: RepoContext) {
       return db.members.get(id);
     },
 
-    /** Every record of the list, deleted ones included (the view filters them). */
+    /**
+     * Every record of the list, deleted ones included (the view filters them),
+     * in the order they were entered — the order of the paper list.
+     */
     async byList(listKey: string): Promise<MemberRecord[]> {
-      return db.members.where('listKey').equals(listKey).toArray();
+      const records = await db.members.where('listKey').equals(listKey).toArray();
+      return records.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
     },
 
     async create(input: MemberInput, officerId: string): Promise<Result<MemberRecord, MemberWriteError>> {

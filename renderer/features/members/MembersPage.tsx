@@ -273,14 +273,12 @@ export function MembersPage({ listKey }: { listKey: string }) {
             </option>
           ))}
         </select>
-        <label className="date-filter" title={dateError(fromText)}>
-          Từ ngày
-          <input aria-label="Từ ngày" aria-invalid={Boolean(dateError(fromText))} placeholder="dd/mm/yyyy" value={fromText} onChange={(e) => dateFilter(e.target.value, 'from')} size={10} />
-        </label>
-        <label className="date-filter" title={dateError(toText)}>
+        <span className="date-filter" title={dateError(fromText) ?? dateError(toText)}>
+          Cập nhật từ
+          <input aria-label="Từ ngày" aria-invalid={Boolean(dateError(fromText))} placeholder="dd/mm/yyyy" value={fromText} onChange={(e) => dateFilter(e.target.value, 'from')} />
           đến
-          <input aria-label="Đến ngày" aria-invalid={Boolean(dateError(toText))} placeholder="dd/mm/yyyy" value={toText} onChange={(e) => dateFilter(e.target.value, 'to')} size={10} />
-        </label>
+          <input aria-label="Đến ngày" aria-invalid={Boolean(dateError(toText))} placeholder="dd/mm/yyyy" value={toText} onChange={(e) => dateFilter(e.target.value, 'to')} />
+        </span>
         <label className="check">
           <input type="checkbox" checked={filter.flaggedOnly} onChange={(e) => patch({ flaggedOnly: e.target.checked })} />
           Chỉ số định danh sai
