@@ -3,6 +3,7 @@
  * no hidden singleton — so tests use a fresh fake-indexeddb and a fixed time.
  */
 import type { AppDatabase } from '../database';
+import { createChangeFeed, type ChangeFeed } from '../change-feed';
 import type { AuditEntry } from '../../../shared/domain/types';
 import { isoDay } from '../../../shared/dates/partial-date';
 
@@ -13,10 +14,12 @@ export type RepoContext = {
   readonly clock: Clock;
   /** random UUIDs; injectable for deterministic tests */
   readonly newId: () => string;
+  /** announces committed changes to big lists on screen */
+  readonly changes: ChangeFeed;
 };
 
 export function createRepoContext(db: AppDatabase, clock: Clock = () => new Date()): RepoContext {
-  return { db, clock, newId: () => crypto.randomUUID() };
+  return { db, clock, newId: () => crypto.randomUUID(), changes: createChangeFeed() };
 }
 
 export function nowStamp(ctx: RepoContext): { at: string; today: string } {

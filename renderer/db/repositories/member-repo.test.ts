@@ -145,3 +145,16 @@ describe('member repository', () => {
     expect(hits.map((h) => [h.family, h.groupKey])).toEqual([['members', 'veterans']]);
   });
 });
+
+describe('member change feed', () => {
+  it('announces each committed change, and nothing for a refused one', async () => {
+    const seen: string[][] = [];
+    services.repos.ctx.changes.subscribe('members', (ids) => seen.push([...ids]));
+    const a = await services.repos.members.create(person(), officer.id);
+    if (!a.ok) throw new Error('setup');
+    await services.repos.members.create(person(), officer.id); // duplicate: refused
+    await services.repos.members.setStatus([a.value.id], { status: 'entered', date: '2026-11-22' }, officer.id);
+    await services.repos.members.remove(a.value.id, officer.id);
+    expect(seen).toEqual([[a.value.id], [a.value.id], [a.value.id]]);
+  });
+});

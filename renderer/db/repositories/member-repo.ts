@@ -77,6 +77,10 @@ export function createMemberRepo(ctx: RepoContext) {
       return db.members.get(id);
     },
 
+    async getMany(ids: readonly string[]): Promise<(MemberRecord | undefined)[]> {
+      return db.members.bulkGet([...ids]);
+    },
+
     /**
      * Every record of the list, deleted ones included (the view filters them),
      * in the order they were entered — the order of the paper list.
@@ -88,7 +92,7 @@ export function createMemberRepo(ctx: RepoContext) {
 
     async create(input: MemberInput, officerId: string): Promise<Result<MemberRecord, MemberWriteError>> {
       const { at, today } = nowStamp(ctx);
-      return db.transaction('rw', [db.members, db.memberLists, db.audit], async () => {
+      return announce(await db.transaction('rw', [db.members, db.memberLists, db.audit], async () => {
         if (!(await db.memberLists.get(input.listKey))) {
           return err('list_missing', 'Danh sách hội không còn tồn tại.');
         }
@@ -114,7 +118,7 @@ export function createMemberRepo(ctx: RepoContext) {
           summary: `${record.fullName} — ${input.listKey}`,
         });
         return ok(record);
-      });
+      }));
     },
 
     async update(
@@ -123,7 +127,7 @@ export function createMemberRepo(ctx: RepoContext) {
       officerId: string,
     ): Promise<Result<MemberRecord, MemberWriteError>> {
       const { at } = nowStamp(ctx);
-      return db.transaction('rw', [db.members, db.audit], async () => {
+      return announce(await db.transaction('rw', [db.members, db.audit], async () => {
         const current = await db.members.get(id);
         if (!current) return err('not_found', 'Không tìm thấy hồ sơ.');
         if (current.deletedAt) return err('deleted', 'Hồ sơ đã bị xóa; khôi phục trước khi sửa.');
@@ -141,7 +145,7 @@ export function createMemberRepo(ctx: RepoContext) {
         await db.members.put(next);
         await appendAudit(ctx, { at, officerId, action: 'update', entity: 'members', recordId: id, changes });
         return ok(next);
-      });
+      }));
     },
 
     /**
@@ -154,7 +158,7 @@ export function createMemberRepo(ctx: RepoContext) {
       officerId: string,
     ): Promise<Result<BulkStatusResult, string>> {
       const { at, today } = nowStamp(ctx);
-      return db.transaction('rw', [db.members, db.audit], async () => {
+      const result = await db.transaction('rw', [db.members, db.audit], async () => {
         const records = await db.members.bulkGet([...ids]);
         const updated: MemberRecord[] = [];
         let skipped = 0;
@@ -182,8 +186,11 @@ export function createMemberRepo(ctx: RepoContext) {
             summary: change.status,
           })),
         );
-        return ok({ changed: updated.length, skipped });
+        return ok({ changed: updated.length, skipped, ids: updated.map((r) => r.id) });
       });
+      if (!result.ok) return result;
+      ctx.changes.emit('members', result.value.ids);
+      return ok({ changed: result.value.changed, skipped: result.value.skipped });
     },
 
     async remove(id: string, officerId: string): Promise<Result<MemberRecord, MemberWriteError>> {
@@ -201,7 +208,7 @@ export function createMemberRepo(ctx: RepoContext) {
     deleted: boolean,
   ): Promise<Result<MemberRecord, MemberWriteError>> {
     const { at } = nowStamp(ctx);
-    return db.transaction('rw', [db.members, db.audit], async () => {
+    return announce(await db.transaction('rw', [db.members, db.audit], async () => {
       const current = await db.members.get(id);
       if (!current) return err('not_found', 'Không tìm thấy hồ sơ.');
       if (!deleted) {
@@ -227,7 +234,13 @@ export function createMemberRepo(ctx: RepoContext) {
         summary: current.fullName,
       });
       return ok(next);
-    });
+    }));
+  }
+
+  /** Tells the lists on screen, once the transaction has committed. */
+  function announce<E extends string>(result: Result<MemberRecord, E>): Result<MemberRecord, E> {
+    if (result.ok) ctx.changes.emit('members', [result.value.id]);
+    return result;
   }
 }
 

@@ -13,6 +13,7 @@ import { useToast } from '../../components/ui/Toast';
 import { useServices } from '../../context/services';
 import { useSession } from '../../context/session';
 import { isBooleanRecord, useStoredState } from '../../lib/use-stored-state';
+import { useLiveList } from '../../lib/use-live-list';
 import { buildTableWorkbook, type ExportColumn } from '../../excel/table-export';
 import { targetFor } from '../../db/repositories/target-repo';
 import { countByStatus, EMPTY_FILTER, filterRecords, type RecordFilter } from '../../../shared/search/record-filter';
@@ -52,7 +53,16 @@ export function MembersPage({ listKey }: { listKey: string }) {
   const categories = useLiveQuery(() => repos.catalogue.dc01Categories(), [repos]) ?? [];
   const unit = useLiveQuery(() => repos.settings.getUnit(), [repos]);
   const targets = useLiveQuery(() => repos.targets.all(), [repos]) ?? [];
-  const records = useLiveQuery(() => repos.members.byList(listKey), [repos, listKey]);
+  const records = useLiveList(
+    {
+      feed: repos.ctx.changes,
+      table: 'members',
+      load: () => repos.members.byList(listKey),
+      getMany: (ids) => repos.members.getMany(ids),
+      belongs: (r) => r.listKey === listKey,
+    },
+    listKey,
+  );
   const lastHamlet = useLiveQuery(() => repos.settings.getLastHamletId(), [repos]) ?? '';
 
   const [filter, setFilter] = useState<RecordFilter>(EMPTY_FILTER);
