@@ -140,6 +140,16 @@ describe('association members, first day', () => {
     await screenshot(page, '04-member-detail');
     await page.keyboard.press('Escape');
 
+    // --- the association's target for the period, then the rate on the list
+    await page.getByRole('link', { name: 'Cài đặt' }).click();
+    await page.getByRole('tab', { name: 'Tổng số (chỉ tiêu)' }).click();
+    await page.getByLabel('Tổng số Hội Người cao tuổi').fill('1.200');
+    await page.getByLabel('Tổng số Hội Người cao tuổi').press('Enter');
+    await page.getByText('Nhập cho kỳ này').waitFor();
+    await screenshot(page, '05-settings-targets');
+    await page.getByRole('link', { name: 'Hội Người cao tuổi' }).click();
+    await page.getByText('Đã duyệt 1 — đạt 0,08%').waitFor();
+
     // --- reload: the lock screen, then everything is there
     await page.reload();
     await signIn(page);

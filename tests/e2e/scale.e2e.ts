@@ -36,7 +36,7 @@ describe('a list of 30,000 in a database of 250,000', () => {
     await page.getByRole('heading', { name: 'Hội Người cao tuổi' }).waitFor();
     const resultLine = page.locator('.result-line');
     await expect.poll(() => resultLine.textContent(), { timeout: 30_000 }).toContain('Tổng cộng: 30.000 hồ sơ');
-    await screenshot(page, '05-list-30000');
+    await screenshot(page, '06-list-30000');
 
     // tone-insensitive search agrees with a brute-force count over the whole table
     await page.addScriptTag({ content: seeder });
@@ -53,7 +53,7 @@ describe('a list of 30,000 in a database of 250,000', () => {
     await page.getByRole('grid').focus();
     await page.keyboard.press('End');
     await page.getByRole('row').filter({ has: page.getByRole('gridcell', { name: '30000', exact: true }) }).waitFor();
-    await screenshot(page, '06-list-30000-end');
+    await screenshot(page, '07-list-30000-end');
     expect(app.errors).toEqual([]);
   });
 });
