@@ -1,4 +1,4 @@
-import { Dexie, type EntityTable, type Table } from 'dexie';
+import { Dexie, type Table } from 'dexie';
 import type {
   AuditEntry,
   Dc01Case,
@@ -12,22 +12,24 @@ import type {
   VehicleDeclaration,
 } from '../../shared/domain/types';
 import { DB_NAME, SCHEMA_V1 } from './schema';
+import type { FactRow } from './facts';
 import { DEFAULT_DC01_CATEGORIES, DEFAULT_MEMBER_LISTS } from '../../shared/domain/catalogues';
 
 export type SettingRow = { key: string; value: unknown };
 
 export class AppDatabase extends Dexie {
   settings!: Table<SettingRow, string>;
-  officers!: EntityTable<Officer, 'id'>;
-  hamlets!: EntityTable<Hamlet, 'id'>;
-  memberLists!: EntityTable<MemberList, 'key'>;
-  dc01Categories!: EntityTable<Dc01Category, 'key'>;
-  targets!: EntityTable<Target, 'id'>;
-  members!: EntityTable<MemberRecord, 'id'>;
-  labour!: EntityTable<LabourRecord, 'id'>;
-  declarations!: EntityTable<VehicleDeclaration, 'id'>;
-  dc01Cases!: EntityTable<Dc01Case, 'id'>;
-  audit!: EntityTable<AuditEntry, 'id'>;
+  officers!: Table<Officer, string>;
+  hamlets!: Table<Hamlet, string>;
+  memberLists!: Table<MemberList, string>;
+  dc01Categories!: Table<Dc01Category, string>;
+  targets!: Table<Target, string>;
+  members!: Table<MemberRecord, string>;
+  labour!: Table<LabourRecord, string>;
+  declarations!: Table<VehicleDeclaration, string>;
+  dc01Cases!: Table<Dc01Case, string>;
+  audit!: Table<AuditEntry, string>;
+  facts!: Table<FactRow, string>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

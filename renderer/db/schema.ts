@@ -7,7 +7,9 @@
  * - v1 (2026-11-22): all four families (members, labour, vehicle declarations
  *   with their vehicles embedded, DC01 cases), catalogues, targets, settings,
  *   officers, hamlets and the append-only audit log. Progress history lives
- *   inside each record (statusLog / stateLog) so metrics need one table read.
+ *   inside each record (statusLog / stateLog). `facts` mirrors each record's
+ *   progress in a few fields, written in the same transaction, so figures over
+ *   250,000 records read small rows instead of whole records (~5 s at that size).
  */
 export const DB_NAME = 'so-de-an-06';
 
@@ -23,6 +25,8 @@ export const SCHEMA_V1 = {
   declarations: 'id, personalId, *plateKeys, *frameKeys, *engineKeys, *nameWords, updatedAt',
   dc01Cases: 'id, categoryKey, [categoryKey+state], personalId, *nameWords, updatedAt',
   audit: 'id, at, [entity+recordId], officerId, action',
+  /** a small projection of every record's progress, for the dashboard and the report */
+  facts: 'id, scope',
 } as const;
 
 export const CURRENT_VERSION = 1;

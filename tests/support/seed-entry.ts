@@ -1,10 +1,10 @@
 /** Bundled into an IIFE and injected into the app's page by the scale test and the benchmark. */
-import { fullScanSearch, seedMembers } from './seed';
+import { fullScanSearch, readAllMembers, seedMembers } from './seed';
 
 declare global {
   interface Window {
-    __soDeAn06Seed: { seedMembers: typeof seedMembers; fullScanSearch: typeof fullScanSearch };
+    __soDeAn06Seed: { seedMembers: typeof seedMembers; fullScanSearch: typeof fullScanSearch; readAllMembers: typeof readAllMembers };
   }
 }
 
-window.__soDeAn06Seed = { seedMembers, fullScanSearch };
+window.__soDeAn06Seed = { seedMembers, fullScanSearch, readAllMembers };

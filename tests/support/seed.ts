@@ -114,3 +114,12 @@ export async function fullScanSearch(query: string, options?: { listKey?: string
   db.close();
   return { hits, ms: performance.now() - started };
 }
+
+/** Reads every member record at once, as a dashboard computing from records would. */
+export async function readAllMembers(dbName?: string): Promise<{ count: number; ms: number }> {
+  const started = performance.now();
+  const db = new AppDatabase(dbName);
+  const all = await db.members.toArray();
+  db.close();
+  return { count: all.length, ms: performance.now() - started };
+}

@@ -44,7 +44,7 @@ describe('member repository', () => {
   it('refuses the same personal ID twice in one list but allows it in another list', async () => {
     await services.repos.members.create(person(), officer.id);
     const again = await services.repos.members.create(person({ fullName: 'Nguyễn Thị Đào B' }), officer.id);
-    expect(again).toMatchObject({ ok: false, code: 'duplicate_id' });
+    expect(again).toMatchObject({ ok: false, code: 'duplicate' });
     if (!again.ok) expect(again.message).toContain('đã có trong danh sách');
     const veterans = await services.repos.members.create(person({ listKey: 'veterans' }), officer.id);
     expect(veterans.ok).toBe(true);
@@ -53,7 +53,7 @@ describe('member repository', () => {
 
   it('refuses a list that does not exist', async () => {
     const r = await services.repos.members.create(person({ listKey: 'khong_co' }), officer.id);
-    expect(r).toMatchObject({ ok: false, code: 'list_missing' });
+    expect(r).toMatchObject({ ok: false, code: 'missing_parent' });
   });
 
   it('warns (finds) the same name and birth date in the list', async () => {
@@ -74,7 +74,7 @@ describe('member repository', () => {
     expect(audit.at(-1)?.changes).toEqual({ phone: ['', '0912345678'] });
 
     const clash = await services.repos.members.update(b.value.id, { ...input, personalId: a.value.personalId }, officer.id);
-    expect(clash).toMatchObject({ ok: false, code: 'duplicate_id' });
+    expect(clash).toMatchObject({ ok: false, code: 'duplicate' });
   });
 
   it('changes the status of a selection in one step, skipping records already there, keeping the history', async () => {
@@ -129,7 +129,7 @@ describe('member repository', () => {
     expect(again.ok).toBe(true);
     // …and then the old one cannot come back as a duplicate.
     const restore = await services.repos.members.restore(a.value.id, officer.id);
-    expect(restore).toMatchObject({ ok: false, code: 'duplicate_id' });
+    expect(restore).toMatchObject({ ok: false, code: 'duplicate' });
 
     if (!again.ok) return;
     await services.repos.members.remove(again.value.id, officer.id);
@@ -156,5 +156,31 @@ describe('member change feed', () => {
     await services.repos.members.setStatus([a.value.id], { status: 'entered', date: '2026-11-22' }, officer.id);
     await services.repos.members.remove(a.value.id, officer.id);
     expect(seen).toEqual([[a.value.id], [a.value.id], [a.value.id]]);
+  });
+});
+
+describe('member facts', () => {
+  it('keeps the record\'s fact row in step with every write, in the same transaction', async () => {
+    const a = await services.repos.members.create(person(), officer.id);
+    if (!a.ok) throw new Error('setup');
+    const fact = () => services.db.facts.get(a.value.id);
+    expect(await fact()).toEqual({
+      id: a.value.id,
+      scope: 'members:elderly',
+      kind: 'progress',
+      hamletId: '',
+      createdBy: officer.id,
+      weight: 1,
+      statusLog: [{ status: 'received', date: '2026-11-22' }],
+    });
+    await services.repos.members.setStatus([a.value.id], { status: 'entered', date: '2026-11-22' }, officer.id);
+    expect((await fact())?.kind === 'progress' && (await fact())).toMatchObject({ statusLog: [{ status: 'received' }, { status: 'entered' }] });
+    await services.repos.members.remove(a.value.id, officer.id);
+    expect((await fact())?.deletedAt).toBeTruthy();
+    await services.repos.members.restore(a.value.id, officer.id);
+    expect((await fact())?.deletedAt).toBeUndefined();
+    // a refused write leaves no fact behind
+    await services.repos.members.create(person({ fullName: 'Bản sao' }), officer.id);
+    expect(await services.db.facts.count()).toBe(1);
   });
 });

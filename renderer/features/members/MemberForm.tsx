@@ -171,7 +171,7 @@ export function MemberForm({ list, lists, categories, hamlets, record, initialHa
         ? await repos.members.update(record.id, input, officer.id)
         : await repos.members.create({ ...input, listKey: list.key }, officer.id);
       if (!result.ok) {
-        if (result.code === 'duplicate_id') form.setError('personalId', { type: 'duplicate', message: result.message });
+        if (result.code === 'duplicate') form.setError('personalId', { type: 'duplicate', message: result.message });
         else setFailure(result.message);
         return;
       }
