@@ -21,7 +21,7 @@ import type { IsoDate, PersonFields, Vehicle, VehicleKind } from './types';
 // ---------------------------------------------------------------- plates
 
 /** Spaces (any kind), dots, hyphens and dashes: what people put between the parts of a plate. */
-const SEPARATORS = /[\s.\-\u2010-\u2015\u2212_/]+/g;
+const SEPARATORS = /[\s.\-\u2010-\u2015\u2212]+/g;
 
 /** The comparison key of a plate: NFC, upper case, spaces/dots/hyphens removed. '59-X1 234.56' → '59X123456'. */
 export function plateKey(raw: string): string {
@@ -108,6 +108,17 @@ function readTwoRow(letters: string, digits: string, seriesDigit: boolean | unde
   return withDigit ?? lettersOnly;
 }
 
+/**
+ * A dot typed inside the number means the 5-digit layout `123.45`: '30A-123.4' is a
+ * mistyped 5-digit plate, not the 4-digit plate 30A-1234.
+ */
+function numberLayoutFits(raw: string, number: string): boolean {
+  const tail = tidyText(raw).toUpperCase().replace(/^.*[A-ZĐ]/, '');
+  const digits = tail.replace(/\s+/g, '');
+  if (!/\d\.\d/.test(digits)) return true;
+  return number.length === 5 && /\.\d{2}$/.test(digits);
+}
+
 function formatNumber(n: string): string {
   return n.length === 5 ? `${n.slice(0, 3)}.${n.slice(3)}` : n;
 }
@@ -155,11 +166,12 @@ export function checkPlate(raw: string, kind: VehicleKind): Result<{ plate: stri
   else if (readings.two_row) family = 'two_row';
 
   const parts = family === undefined ? null : readings[family];
-  if (family === undefined || parts === null) {
-    if (kind === 'car' && readings.two_row) {
+  if (family === undefined || parts === null || !numberLayoutFits(raw, parts.number)) {
+    if (family !== undefined) return err('malformed', `Biển số không đúng dạng (${example}).`);
+    if (kind === 'car' && readings.two_row && hints.family !== 'one_row') {
       return err('malformed', `Biển số ô tô có dạng 30A-123.45 hoặc 30A-1234; biển này có dạng biển xe máy — kiểm tra lại loại phương tiện.`);
     }
-    if (required === 'two_row' && readings.one_row) {
+    if (required === 'two_row' && readings.one_row && hints.family !== 'two_row') {
       return err('malformed', `Biển số xe máy có dạng 59-X1 234.56 hoặc 29-B1 1234; biển này có dạng biển ô tô — kiểm tra lại loại phương tiện.`);
     }
     return err('malformed', `Biển số không đúng dạng (${example}).`);

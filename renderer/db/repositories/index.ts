@@ -4,6 +4,9 @@ import { createAuditRepo } from './audit-repo';
 import { createCatalogueRepo } from './catalogue-repo';
 import { createIdentityRepo } from './identity-repo';
 import { createMemberRepo } from './member-repo';
+import { createLabourRepo } from './labour-repo';
+import { createDeclarationRepo } from './declaration-repo';
+import { createDc01Repo } from './dc01-repo';
 import { createOfficerRepo } from './officer-repo';
 import { createSettingsRepo } from './settings-repo';
 import { createSetupRepo } from './setup-repo';
@@ -19,6 +22,9 @@ export function createRepositories(db: AppDatabase, clock?: Clock, ctxOverride?:
     catalogue: createCatalogueRepo(ctx),
     targets: createTargetRepo(ctx),
     members: createMemberRepo(ctx),
+    labour: createLabourRepo(ctx),
+    declarations: createDeclarationRepo(ctx),
+    dc01: createDc01Repo(ctx),
     identity: createIdentityRepo(ctx),
     audit: createAuditRepo(ctx),
   };

@@ -184,3 +184,17 @@ describe('member facts', () => {
     expect(await services.db.facts.count()).toBe(1);
   });
 });
+
+describe('member status after a failure', () => {
+  it('drops the failure reason once the record moves on', async () => {
+    const a = await services.repos.members.create(person(), officer.id);
+    if (!a.ok) throw new Error('setup');
+    await services.repos.members.setStatus([a.value.id], { status: 'failed', date: '2026-11-22', failReason: 'other', failNote: 'Sai tên' }, officer.id);
+    expect(await services.repos.members.get(a.value.id)).toMatchObject({ failReason: 'other', failNote: 'Sai tên' });
+    await services.repos.members.setStatus([a.value.id], { status: 'entered', date: '2026-11-22' }, officer.id);
+    const after = await services.repos.members.get(a.value.id);
+    expect(after?.failReason).toBeUndefined();
+    expect(after?.failNote).toBeUndefined();
+    expect(after?.statusLog.map((e) => e.status)).toEqual(['received', 'failed', 'entered']);
+  });
+});

@@ -5,11 +5,12 @@
  */
 import type { MemberKind, MemberRecord, PersonFields } from '../../../shared/domain/types';
 import type { Result } from '../../../shared/result';
-import { applyProgress, initialProgress, PROGRESS_STATUS_LABELS, type ProgressChange } from '../../../shared/domain/progress';
+import { initialProgress, type ProgressChange } from '../../../shared/domain/progress';
 import { personSearchKeys } from '../../../shared/domain/person';
 import type { RepoContext } from './context';
 import { factOf } from '../facts';
-import { createRecordOps, type BulkResult, type Refusal, type WriteResult } from './record-ops';
+import { setProgress } from './progress-step';
+import { createRecordOps, inEntryOrder, type BulkResult, type Refusal, type WriteResult } from './record-ops';
 
 export type MemberInput = PersonFields & {
   listKey: string;
@@ -75,8 +76,7 @@ export function createMemberRepo(ctx: RepoContext) {
      * in the order they were entered — the order of the paper list.
      */
     async byList(listKey: string): Promise<MemberRecord[]> {
-      const records = await db.members.where('listKey').equals(listKey).toArray();
-      return records.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+      return inEntryOrder(await db.members.where('listKey').equals(listKey).toArray());
     },
 
     async create(input: MemberInput, officerId: string): Promise<WriteResult<MemberRecord>> {
@@ -106,18 +106,8 @@ export function createMemberRepo(ctx: RepoContext) {
       );
     },
 
-    /** One status change for a selection, all or nothing; records already in that status are skipped. */
     async setStatus(ids: readonly string[], change: ProgressChange, officerId: string): Promise<Result<BulkResult, string>> {
-      return ops.step(
-        ids,
-        (record, { today, at }) => {
-          const applied = applyProgress(record, change, { today, at, by: officerId });
-          if (applied.ok) return applied;
-          return applied.code === 'same_status' ? { ok: false, skip: true } : { ok: false, code: applied.code, message: applied.message };
-        },
-        PROGRESS_STATUS_LABELS[change.status],
-        officerId,
-      );
+      return setProgress(ops, ids, change, officerId);
     },
 
     async remove(id: string, officerId: string): Promise<WriteResult<MemberRecord>> {

@@ -17,8 +17,13 @@ export type WriteResult<T> = Result<T, WriteError>;
 /** A reason a write is refused, in Vietnamese, or nothing when it may go ahead. */
 export type Refusal = { code: WriteError; message: string } | undefined;
 export type BulkResult = { changed: number; skipped: number };
-/** One record's next fields, 'skip' when it is already there, or why it cannot move. */
-export type StepOutcome<T> = { ok: true; value: Partial<T> } | { ok: false; skip: true } | { ok: false; skip?: false; code: string; message: string };
+/** The whole next record, 'skip' when it is already there, or why it cannot move. */
+export type StepOutcome<T> = { ok: true; value: T } | { ok: false; skip: true } | { ok: false; skip?: false; code: string; message: string };
+
+/** Lists are shown in the order records were entered, as on the paper list. */
+export function inEntryOrder<T extends Stamp>(records: T[]): T[] {
+  return records.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+}
 
 export function createRecordOps<T extends TrackedRecord>(
   ctx: RepoContext,
@@ -121,7 +126,7 @@ export function createRecordOps<T extends TrackedRecord>(
             }
             return err(outcome.code, `${record.fullName}: ${outcome.message}`);
           }
-          updated.push({ ...record, ...outcome.value, updatedAt: stamp.at, updatedBy: officerId });
+          updated.push({ ...outcome.value, updatedAt: stamp.at, updatedBy: officerId });
         }
         await table.bulkPut(updated);
         await db.facts.bulkPut(updated.map(spec.fact));
