@@ -113,7 +113,7 @@ describe('compileQuery', () => {
     ['Nguyễn 1950', { kind: 'text', key: 'nguyen 1950' }],
     ['-', { kind: 'text', key: '-' }],
   ])('%j → %j', (query, expected) => {
-    expect(compileQuery(query)).toEqual(expected);
+    expect(compileQuery(query)).toMatchObject(expected);
   });
 });
 
@@ -201,5 +201,42 @@ describe('countByStatus', () => {
     ],
   ])('%s', (_name, records, expected) => {
     expect(countByStatus(records)).toEqual(expected);
+  });
+});
+
+describe('filterRecords with extra keys (plates, frame and engine numbers)', () => {
+  const base = { ...EMPTY_FILTER };
+  type Plated = Parameters<typeof filterRecords>[0][number] & { plateKeys: string[] };
+  const make = (fullName: string, plateKeys: string[]): Plated => ({
+    fullName,
+    birthDate: '1970',
+    sex: 'male',
+    personalId: '',
+    oldId: '',
+    phone: '',
+    hamletId: '',
+    address: '',
+    note: '',
+    searchName: fullName.toLowerCase(),
+    nameWords: [],
+    idFlagged: false,
+    status: 'received',
+    statusDate: '2026-11-01',
+    statusLog: [],
+    createdAt: '2026-11-01T00:00:00Z',
+    createdBy: 'o',
+    updatedAt: '2026-11-01T00:00:00Z',
+    updatedBy: 'o',
+    plateKeys,
+  });
+  const rows = [make('an', ['59X123456']), make('binh', ['30A12345'])];
+  it.each([
+    ['59-X1 234.56', ['an']],
+    ['59x1', ['an']],
+    ['30A-123', ['binh']],
+    ['123', ['an', 'binh']],
+    ['999', []],
+  ])('%s finds %j', (query, names) => {
+    expect(filterRecords(rows, { ...base, query }, (r) => r.plateKeys).map((r) => r.fullName)).toEqual(names);
   });
 });

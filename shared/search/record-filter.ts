@@ -34,7 +34,13 @@ export const EMPTY_FILTER: RecordFilter = {
   deleted: false,
 };
 
-export type CompiledQuery = { kind: 'none' } | { kind: 'digits'; digits: string } | { kind: 'text'; key: string };
+export type CompiledQuery =
+  | { kind: 'none' }
+  | { kind: 'digits'; digits: string; code?: string }
+  | { kind: 'text'; key: string; code?: string };
+
+/** A query as a plate / frame / engine key: upper-case letters and digits only. */
+const codeKey = (s: string): string => s.normalize('NFC').toUpperCase().replace(/[\s.-]/g, '');
 
 /**
  * "nguyễn văn a" → text 'nguyen van a'; "001 089" → digits '001089'; a phone typed
@@ -50,10 +56,22 @@ export function compileQuery(query: string): CompiledQuery {
       const national = digits.slice(2);
       digits = national.startsWith('0') ? national : `0${national}`;
     }
-    if (digits) return { kind: 'digits', digits };
+    if (digits) return { kind: 'digits', digits, code: codeKey(trimmed) };
   }
   const key = searchKey(trimmed);
-  return key ? { kind: 'text', key } : { kind: 'none' };
+  return key ? { kind: 'text', key, code: codeKey(trimmed) } : { kind: 'none' };
+}
+
+/**
+ * Codes a record is also found by (plates, frame and engine numbers), as
+ * upper-case keys without separators: "59-X1 234" finds plate key "59X123456".
+ */
+export type ExtraKeys<T> = (record: T) => readonly string[];
+
+function matchesExtra(keys: readonly string[], q: CompiledQuery): boolean {
+  if (q.kind === 'none' || !q.code || q.code.length < 2) return false;
+  for (const k of keys) if (k.includes(q.code)) return true;
+  return false;
 }
 
 export function matchesQuery(record: FilterableRecord, q: CompiledQuery): boolean {
@@ -67,7 +85,7 @@ export function matchesQuery(record: FilterableRecord, q: CompiledQuery): boolea
   }
 }
 
-export function filterRecords<T extends FilterableRecord>(records: readonly T[], filter: RecordFilter): T[] {
+export function filterRecords<T extends FilterableRecord>(records: readonly T[], filter: RecordFilter, extraKeys?: ExtraKeys<T>): T[] {
   const q = compileQuery(filter.query);
   const out: T[] = [];
   for (const r of records) {
@@ -78,7 +96,7 @@ export function filterRecords<T extends FilterableRecord>(records: readonly T[],
     if (filter.officerId && r.createdBy !== filter.officerId) continue;
     if (filter.from && r.statusDate < filter.from) continue;
     if (filter.to && r.statusDate > filter.to) continue;
-    if (!matchesQuery(r, q)) continue;
+    if (!matchesQuery(r, q) && !(extraKeys && matchesExtra(extraKeys(r), q))) continue;
     out.push(r);
   }
   return out;

@@ -1,8 +1,8 @@
 /** Sets one status on one record or on a whole selection, with its date and reason. */
 import { useState } from 'react';
-import { Button } from '../../components/ui/Button';
-import { Dialog } from '../../components/ui/Dialog';
-import { Field } from '../../components/ui/Field';
+import { Button } from '../ui/Button';
+import { Dialog } from '../ui/Dialog';
+import { Field } from '../ui/Field';
 import {
   FAIL_REASON_LABELS,
   FAIL_REASONS,

@@ -2,6 +2,7 @@
  * The list itself: sortable columns the officer can show or hide, row
  * selection, and virtual scrolling so 30,000 rows stay smooth (only the rows
  * on screen are in the DOM). Keyboard: ↑/↓ move, Space selects, Enter opens.
+ * Each family gives its columns; the selection and the row number come from here.
  */
 import { useMemo, useRef, useState } from 'react';
 import {
@@ -15,65 +16,23 @@ import {
   type VisibilityState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { PROGRESS_STATUS_LABELS } from '../../../shared/domain/progress';
-import { formatDay, formatPartialDate } from '../../../shared/dates/partial-date';
-import type { Hamlet, MemberList, MemberRecord, Officer } from '../../../shared/domain/types';
-import { sexLabel } from './MemberDetail';
 
 const ROW_HEIGHT = 34;
 
-export type MemberColumnId =
-  | 'select'
-  | 'index'
-  | 'fullName'
-  | 'birthDate'
-  | 'sex'
-  | 'personalId'
-  | 'oldId'
-  | 'phone'
-  | 'hamlet'
-  | 'address'
-  | 'memberKind'
-  | 'status'
-  | 'statusDate'
-  | 'createdBy'
-  | 'note';
+export type RecordColumn<T> = ColumnDef<T> & { id: string };
 
-export const COLUMN_LABELS: Readonly<Record<Exclude<MemberColumnId, 'select' | 'index'>, string>> = {
-  fullName: 'Họ và tên',
-  birthDate: 'Ngày sinh',
-  sex: 'Giới tính',
-  personalId: 'Số định danh',
-  oldId: 'CMND',
-  phone: 'Điện thoại',
-  hamlet: 'Thôn/TDP',
-  address: 'Địa chỉ',
-  memberKind: 'Cá nhân/Tập thể',
-  status: 'Trạng thái',
-  statusDate: 'Ngày cập nhật',
-  createdBy: 'Người nhập',
-  note: 'Ghi chú',
-};
-
-export const DEFAULT_HIDDEN: VisibilityState = { oldId: false, phone: false, address: false, note: false, createdBy: false };
-
-/** Birth dates sort by their earliest possible day; partial ones sort with their year. */
-const birthSortKey = (p: string) => p.padEnd(10, '0');
-
-export function MemberTable({
+export function RecordTable<T extends { id: string; fullName: string }>({
   rows,
-  list,
-  hamlets,
-  officers,
+  columns: familyColumns,
+  label,
   columnVisibility,
   rowSelection,
   onRowSelectionChange,
   onOpen,
 }: {
-  rows: readonly MemberRecord[];
-  list: MemberList;
-  hamlets: readonly Hamlet[];
-  officers: readonly Officer[];
+  rows: readonly T[];
+  columns: readonly RecordColumn<T>[];
+  label: string;
   columnVisibility: VisibilityState;
   rowSelection: RowSelectionState;
   onRowSelectionChange: (next: RowSelectionState) => void;
@@ -82,10 +41,8 @@ export function MemberTable({
   const [sorting, setSorting] = useState<SortingState>([]);
   const [active, setActive] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const hamletName = useMemo(() => new Map(hamlets.map((h) => [h.id, h.name])), [hamlets]);
-  const officerName = useMemo(() => new Map(officers.map((o) => [o.id, o.fullName])), [officers]);
 
-  const columns = useMemo<ColumnDef<MemberRecord>[]>(
+  const columns = useMemo<ColumnDef<T>[]>(
     () => [
       {
         id: 'select',
@@ -114,58 +71,12 @@ export function MemberTable({
         ),
       },
       { id: 'index', header: 'Stt', size: 56, enableSorting: false, cell: ({ row }) => row.index + 1 },
-      { id: 'fullName', header: COLUMN_LABELS.fullName, size: 200, accessorFn: (r) => r.searchName, cell: ({ row }) => row.original.fullName },
-      {
-        id: 'birthDate',
-        header: COLUMN_LABELS.birthDate,
-        size: 100,
-        accessorFn: (r) => birthSortKey(r.birthDate),
-        cell: ({ row }) => (row.original.birthDate ? formatPartialDate(row.original.birthDate) : ''),
-      },
-      { id: 'sex', header: COLUMN_LABELS.sex, size: 70, accessorFn: (r) => sexLabel(r.sex) },
-      {
-        id: 'personalId',
-        header: COLUMN_LABELS.personalId,
-        size: 150,
-        accessorFn: (r) => r.personalId,
-        cell: ({ row }) =>
-          row.original.idFlagged ? (
-            <span className="id-flagged" title="Số định danh sai cấu trúc — cần làm sạch">
-              ⚠ {row.original.personalId}
-            </span>
-          ) : (
-            row.original.personalId
-          ),
-      },
-      { id: 'oldId', header: COLUMN_LABELS.oldId, size: 110, accessorFn: (r) => r.oldId },
-      { id: 'phone', header: COLUMN_LABELS.phone, size: 115, accessorFn: (r) => r.phone },
-      { id: 'hamlet', header: COLUMN_LABELS.hamlet, size: 140, accessorFn: (r) => hamletName.get(r.hamletId) ?? '' },
-      { id: 'address', header: COLUMN_LABELS.address, size: 220, accessorFn: (r) => r.address },
-      ...(list.hasMemberKind
-        ? [
-            {
-              id: 'memberKind',
-              header: COLUMN_LABELS.memberKind,
-              size: 100,
-              accessorFn: (r: MemberRecord) => (r.memberKind === 'collective' ? 'Tập thể' : 'Cá nhân'),
-            } satisfies ColumnDef<MemberRecord>,
-          ]
-        : []),
-      {
-        id: 'status',
-        header: COLUMN_LABELS.status,
-        size: 190,
-        accessorFn: (r) => r.status,
-        cell: ({ row }) => <span className={`badge status-${row.original.status}`}>{PROGRESS_STATUS_LABELS[row.original.status]}</span>,
-      },
-      { id: 'statusDate', header: COLUMN_LABELS.statusDate, size: 125, accessorFn: (r) => r.statusDate, cell: ({ row }) => formatDay(row.original.statusDate) },
-      { id: 'createdBy', header: COLUMN_LABELS.createdBy, size: 160, accessorFn: (r) => officerName.get(r.createdBy) ?? '' },
-      { id: 'note', header: COLUMN_LABELS.note, size: 200, accessorFn: (r) => r.note },
+      ...familyColumns,
     ],
-    [hamletName, officerName, list.hasMemberKind],
+    [familyColumns],
   );
 
-  const data = rows as MemberRecord[];
+  const data = rows as T[];
   const table = useReactTable({
     data,
     columns,
@@ -220,7 +131,7 @@ export function MemberTable({
       ref={scrollRef}
       tabIndex={0}
       role="grid"
-      aria-label={`Danh sách ${list.label}`}
+      aria-label={label}
       aria-rowcount={tableRows.length + 1}
       onKeyDown={onKeyDown}
     >
