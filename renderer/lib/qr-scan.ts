@@ -4,7 +4,7 @@
  * field's value: if it ends with a card's QR text, the form takes the card's
  * fields and the field gets back what it held before the scan.
  */
-import { parseCccdQr, type CccdQr } from '../../../shared/identity/cccd-qr';
+import { parseCccdQr, type CccdQr } from '../../shared/identity/cccd-qr';
 
 const QR_START = /\d{12}\|/;
 
