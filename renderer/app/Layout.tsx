@@ -23,6 +23,7 @@ export function Layout({ unit, children }: { unit: UnitSettings; children: React
           <div className="brand-title">Sổ Đề án 06</div>
           <div className="brand-unit">{unit.unitName}</div>
         </div>
+        {navLink(ROUTES.dashboard, 'Tổng quan')}
         <div className="nav-group">Hội viên, đoàn viên</div>
         {lists.filter((l) => !l.hidden).map((l) => (
           <div key={l.key}>{navLink(ROUTES.members(l.key), l.label)}</div>

@@ -8,7 +8,8 @@ import type { ChangeFeed } from '../db/change-feed';
 
 export type LiveListSource<T extends { id: string }> = {
   feed: ChangeFeed;
-  table: string;
+  /** the change-feed table(s) whose changes concern this list */
+  table: string | readonly string[];
   load: () => Promise<T[]>;
   getMany: (ids: readonly string[]) => Promise<(T | undefined)[]>;
   belongs: (record: T) => boolean;
@@ -44,18 +45,19 @@ export function useLiveList<T extends { id: string }>(source: LiveListSource<T>,
     let queue: Promise<void> = load().then((list) => {
       if (live) setState({ key, list });
     });
-    const unsubscribe = feed.subscribe(table, (ids) => {
+    const onChange = (ids: readonly string[]) => {
       queue = queue.then(async () => {
         const changed = await getMany(ids);
         if (live) setState((s) => (s ? { key: s.key, list: patchList(s.list, changed, ids, belongs) } : s));
       });
-    });
+    };
+    const unsubscribe = (typeof table === 'string' ? [table] : table).map((t) => feed.subscribe(t, onChange));
     return () => {
       live = false;
-      unsubscribe();
+      for (const u of unsubscribe) u();
     };
-    // `key` identifies the source; the functions are recreated each render.
+    // `key` identifies the source (list and tables); the functions are recreated each render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [feed, table, key]);
+  }, [feed, key]);
   return state?.key === key ? state.list : undefined;
 }

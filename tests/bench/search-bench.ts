@@ -63,10 +63,16 @@ export async function runSearchBench(): Promise<void> {
 
     const openTimes: number[] = [];
     for (let i = 0; i < RUNS; i++) {
+      await page.evaluate(() => {
+        location.hash = '#/tong-quan';
+      });
       await page.reload();
       await page.getByLabel('Mã PIN').fill('2468');
-      const started = Date.now();
       await page.keyboard.press('Enter');
+      const link = page.getByRole('link', { name: 'Hội Người cao tuổi' });
+      await link.waitFor();
+      const started = Date.now();
+      await link.click();
       await page.locator('.result-line', { hasText: 'Tổng cộng: 30.000 hồ sơ' }).waitFor();
       openTimes.push(Date.now() - started);
     }
@@ -86,14 +92,26 @@ export async function runSearchBench(): Promise<void> {
       scanTimes.push(r.ms);
     }
 
+    // The dashboard: every figure from the 250,000 facts, as of the period end.
+    const dashboardTimes: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const started = Date.now();
+      await page.getByRole('link', { name: 'Tổng quan' }).click();
+      await page.getByRole('table', { name: 'Làm sạch dữ liệu DC01' }).waitFor();
+      dashboardTimes.push(Date.now() - started);
+      await page.getByRole('link', { name: 'Hội Người cao tuổi' }).click();
+      await page.locator('.result-line', { hasText: 'Tổng cộng: 30.000 hồ sơ' }).waitFor();
+    }
+
     const search = median(searchTimes);
     const scan = median(scanTimes);
     console.log('');
     console.log('Search in a 30,000-row list, 250,000 records in the database (medians):');
-    console.log(`  sign-in → list of 30,000 on screen ........ ${ms(median(openTimes))}   (${RUNS} runs)`);
+    console.log(`  open the list of 30,000 (click → on screen) ${ms(median(openTimes))}   (${RUNS} runs)`);
     console.log(`  app search, keystroke → result on screen .. ${ms(search)}   (${searchTimes.length} searches, p90 ${ms(searchTimes.sort((a, b) => a - b)[Math.floor(searchTimes.length * 0.9)]!)})`);
     console.log(`  naive full-table scan (baseline) .......... ${ms(scan)}   (${RUNS} runs)`);
     console.log(`  ratio app / naive ......................... ${(search / scan).toFixed(3)}  (${(scan / search).toFixed(0)}× faster)`);
+    console.log(`  dashboard, click → all figures on screen .. ${ms(median(dashboardTimes))}   (${RUNS} runs)`);
     console.log(`  budget: first screen within 100 ms ........ ${search <= 100 ? 'met' : 'NOT met'} on this machine`);
   } finally {
     await app.close();

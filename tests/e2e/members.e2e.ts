@@ -34,6 +34,11 @@ async function signIn(page: Page) {
   await page.getByRole('form', { name: 'Đăng nhập' }).waitFor();
   await page.getByLabel('Mã PIN').fill('2468');
   await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Khóa máy' }).waitFor();
+}
+
+async function openElderly(page: Page) {
+  await page.getByRole('link', { name: 'Hội Người cao tuổi' }).click();
   await page.getByRole('heading', { name: 'Hội Người cao tuổi' }).waitFor();
 }
 
@@ -59,7 +64,8 @@ describe('association members, first day', () => {
     await page.getByLabel('Mã PIN đăng nhập').fill('2468');
     await page.getByLabel('Nhập lại mã PIN').fill('2468');
     await page.getByRole('button', { name: 'Hoàn tất' }).click();
-    await page.getByRole('heading', { name: 'Hội Người cao tuổi' }).waitFor();
+    await page.getByRole('heading', { name: 'Tổng quan' }).waitFor();
+    await openElderly(page);
 
     // --- first member by keyboard: F2 opens the form, Enter saves and starts the next
     await page.keyboard.press('F2');
@@ -153,6 +159,7 @@ describe('association members, first day', () => {
     // --- reload: the lock screen, then everything is there
     await page.reload();
     await signIn(page);
+    await page.getByRole('heading', { name: 'Hội Người cao tuổi' }).waitFor();
     await expect.poll(() => resultLine(page).textContent()).toContain('Tổng cộng: 3 hồ sơ');
     await expect(page.getByRole('button', { name: /Đã nhập, chờ duyệt/ }).textContent()).resolves.toContain('1');
     await expect(page.getByRole('button', { name: /Đã phê duyệt trên CSDLQG/ }).textContent()).resolves.toContain('1');
@@ -163,6 +170,7 @@ describe('association members, first day', () => {
     await app.close();
     app = await openApp(server.url, profile.dir);
     await signIn(app.page);
+    await openElderly(app.page);
     await expect.poll(() => resultLine(app!.page).textContent()).toContain('Tổng cộng: 3 hồ sơ');
     expect(await app.page.getByRole('row', { name: /Đỗ Văn Đức/ }).textContent()).toContain('Đã tiếp nhận hồ sơ');
 

@@ -33,6 +33,7 @@ describe('a list of 30,000 in a database of 250,000', () => {
     await page.reload();
     await page.getByLabel('Mã PIN').fill('2468');
     await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: 'Hội Người cao tuổi' }).click();
     await page.getByRole('heading', { name: 'Hội Người cao tuổi' }).waitFor();
     const resultLine = page.locator('.result-line');
     await expect.poll(() => resultLine.textContent(), { timeout: 30_000 }).toContain('Tổng cộng: 30.000 hồ sơ');

@@ -6,6 +6,7 @@
  */
 import { AppDatabase } from '../../renderer/db/database';
 import { createRepositories } from '../../renderer/db/repositories';
+import { factOf } from '../../renderer/db/facts';
 import { initialProgress } from '../../shared/domain/progress';
 import { personSearchKeys } from '../../shared/domain/person';
 import { DEFAULT_MEMBER_LISTS } from '../../shared/domain/catalogues';
@@ -92,7 +93,10 @@ export async function seedMembers(options: SeedOptions): Promise<SeedResult> {
         updatedBy: officer.value.id,
       });
     }
-    await db.members.bulkAdd(batch);
+    await db.transaction('rw', db.members, db.facts, async () => {
+      await db.members.bulkAdd(batch);
+      await db.facts.bulkAdd(batch.map(factOf.member));
+    });
   }
   const elderly = await db.members.where('listKey').equals('elderly').count();
   const total = await db.members.count();

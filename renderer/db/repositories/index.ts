@@ -7,6 +7,7 @@ import { createMemberRepo } from './member-repo';
 import { createLabourRepo } from './labour-repo';
 import { createDeclarationRepo } from './declaration-repo';
 import { createDc01Repo } from './dc01-repo';
+import { createFactsRepo } from './facts-repo';
 import { createOfficerRepo } from './officer-repo';
 import { createSettingsRepo } from './settings-repo';
 import { createSetupRepo } from './setup-repo';
@@ -25,6 +26,7 @@ export function createRepositories(db: AppDatabase, clock?: Clock, ctxOverride?:
     labour: createLabourRepo(ctx),
     declarations: createDeclarationRepo(ctx),
     dc01: createDc01Repo(ctx),
+    facts: createFactsRepo(ctx),
     identity: createIdentityRepo(ctx),
     audit: createAuditRepo(ctx),
   };

@@ -15,6 +15,13 @@ import { periodContaining, periodMonthLabel, previousPeriod, type Period } from 
 import type { Target, UnitSettings } from '../../../shared/domain/types';
 import { Card } from '../../components/ui/Card';
 
+/** Labour and vehicles have their own denominators; vehicles are counted both ways in reports. */
+const OTHER_TARGETS = [
+  ['labour', 'Thông tin người lao động'],
+  ['vehicles:declarations', 'Phương tiện — số tờ khai'],
+  ['vehicles:vehicles', 'Phương tiện — số xe'],
+] as const;
+
 export function TargetsSection({ unit }: { unit: UnitSettings }) {
   const { repos, clock } = useServices();
   const lists = useLiveQuery(() => repos.catalogue.memberLists(), [repos]) ?? [];
@@ -26,7 +33,7 @@ export function TargetsSection({ unit }: { unit: UnitSettings }) {
   const period = periods.find((p) => p.to === periodTo) ?? current;
 
   return (
-    <Card title="Tổng số hội viên (chỉ tiêu) theo kỳ báo cáo">
+    <Card title="Tổng số (chỉ tiêu) theo kỳ báo cáo">
       <p className="muted">
         Tổng số do hội, đoàn thể cung cấp, dùng làm mẫu số khi tính tỷ lệ. Kỳ chưa nhập sẽ dùng số của kỳ gần nhất trước đó.
       </p>
@@ -49,11 +56,12 @@ export function TargetsSection({ unit }: { unit: UnitSettings }) {
           </tr>
         </thead>
         <tbody>
-          {lists
-            .filter((l) => !l.hidden)
-            .map((l) => (
-              <TargetRow key={`${l.key}|${period.to}`} scope={`members:${l.key}`} label={l.label} period={period} targets={targets} />
-            ))}
+          {[
+            ...lists.filter((l) => !l.hidden).map((l) => [`members:${l.key}`, l.label] as const),
+            ...OTHER_TARGETS,
+          ].map(([scope, label]) => (
+            <TargetRow key={`${scope}|${period.to}`} scope={scope} label={label} period={period} targets={targets} />
+          ))}
         </tbody>
       </table>
     </Card>
