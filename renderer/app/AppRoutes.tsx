@@ -2,10 +2,12 @@ import { Redirect, Route, Switch } from 'wouter';
 import { MembersPage } from '../features/members/MembersPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { LabourPage } from '../features/labour/LabourPage';
 
 export const ROUTES = {
   dashboard: '/tong-quan',
   members: (listKey: string) => `/hoi-vien/${encodeURIComponent(listKey)}`,
+  labour: '/lao-dong',
   settings: '/cai-dat',
 } as const;
 
@@ -15,6 +17,9 @@ export function AppRoutes() {
       <Route path="/hoi-vien/:listKey">{(params) => <MembersPage key={params.listKey} listKey={decodeURIComponent(params.listKey)} />}</Route>
       <Route path={ROUTES.dashboard}>
         <DashboardPage />
+      </Route>
+      <Route path={ROUTES.labour}>
+        <LabourPage />
       </Route>
       <Route path={ROUTES.settings}>
         <SettingsPage />

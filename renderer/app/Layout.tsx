@@ -28,6 +28,8 @@ export function Layout({ unit, children }: { unit: UnitSettings; children: React
         {lists.filter((l) => !l.hidden).map((l) => (
           <div key={l.key}>{navLink(ROUTES.members(l.key), l.label)}</div>
         ))}
+        <div className="nav-group">Thu thập thông tin</div>
+        {navLink(ROUTES.labour, 'Người lao động')}
         <div className="nav-group">Hệ thống</div>
         {navLink(ROUTES.settings, 'Cài đặt')}
       </nav>

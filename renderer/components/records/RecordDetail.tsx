@@ -61,6 +61,8 @@ export function RecordDetail({
   steps,
   officers,
   stepLabel = 'Cập nhật trạng thái',
+  fieldLabels,
+  showValue,
   extra,
   onEdit,
   onStep,
@@ -76,6 +78,10 @@ export function RecordDetail({
   steps: readonly HistoryLine[];
   officers: readonly Officer[];
   stepLabel?: string;
+  /** labels of this family's own fields, for the edit history */
+  fieldLabels?: Readonly<Record<string, string>>;
+  /** how this family shows a stored value (closed-list keys as their labels…); undefined = as stored */
+  showValue?: (field: string, value: unknown) => string | undefined;
   extra?: ReactNode;
   onEdit: () => void;
   onStep: () => void;
@@ -98,7 +104,10 @@ export function RecordDetail({
         ...(a.changes
           ? {
               detail: Object.entries(a.changes)
-                .map(([f, [before, after]]) => `${FIELD_LABELS[f] ?? f}: "${shown(before)}" → "${shown(after)}"`)
+                .map(([f, [before, after]]) => {
+                  const value = (v: unknown) => showValue?.(f, v) ?? shown(v);
+                  return `${fieldLabels?.[f] ?? FIELD_LABELS[f] ?? f}: "${value(before)}" → "${value(after)}"`;
+                })
                 .join('; '),
             }
           : {}),
