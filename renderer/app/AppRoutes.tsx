@@ -3,11 +3,13 @@ import { MembersPage } from '../features/members/MembersPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { LabourPage } from '../features/labour/LabourPage';
+import { VehiclesPage } from '../features/vehicles/VehiclesPage';
 
 export const ROUTES = {
   dashboard: '/tong-quan',
   members: (listKey: string) => `/hoi-vien/${encodeURIComponent(listKey)}`,
   labour: '/lao-dong',
+  vehicles: '/phuong-tien',
   settings: '/cai-dat',
 } as const;
 
@@ -20,6 +22,9 @@ export function AppRoutes() {
       </Route>
       <Route path={ROUTES.labour}>
         <LabourPage />
+      </Route>
+      <Route path={ROUTES.vehicles}>
+        <VehiclesPage />
       </Route>
       <Route path={ROUTES.settings}>
         <SettingsPage />

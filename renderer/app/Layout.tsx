@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useServices } from '../context/services';
@@ -7,7 +7,12 @@ import type { UnitSettings } from '../../shared/domain/types';
 import { ROUTES } from './AppRoutes';
 
 export function Layout({ unit, children }: { unit: UnitSettings; children: ReactNode }) {
-  const { repos } = useServices();
+  const { repos, facts } = useServices();
+  // Read the figures' facts in the background once signed in, so the dashboard opens at once.
+  useEffect(() => {
+    const timer = setTimeout(() => facts.load(), 300);
+    return () => clearTimeout(timer);
+  }, [facts]);
   const { officer, lock } = useSession();
   const [location] = useLocation();
   const lists = useLiveQuery(() => repos.catalogue.memberLists(), [repos]) ?? [];
@@ -30,6 +35,7 @@ export function Layout({ unit, children }: { unit: UnitSettings; children: React
         ))}
         <div className="nav-group">Thu thập thông tin</div>
         {navLink(ROUTES.labour, 'Người lao động')}
+        {navLink(ROUTES.vehicles, 'Phương tiện')}
         <div className="nav-group">Hệ thống</div>
         {navLink(ROUTES.settings, 'Cài đặt')}
       </nav>

@@ -9,18 +9,22 @@ import { createRepositories, type Repositories } from '../db/repositories';
 import type { Clock } from '../db/repositories/context';
 import type { DesktopApi } from '../../shared/ipc/contract';
 import { getDesktopApi } from '../platform/desktop-api';
+import { createFactsStore, type FactsStore } from '../db/facts-store';
 
 export type AppServices = {
   readonly db: AppDatabase;
   readonly repos: Repositories;
   readonly api: DesktopApi;
   readonly clock: Clock;
+  /** every record's facts, for the dashboard and the report */
+  readonly facts: FactsStore;
 };
 
 export function createAppServices(options?: { dbName?: string; clock?: Clock; api?: DesktopApi }): AppServices {
   const db = new AppDatabase(options?.dbName);
   const clock = options?.clock ?? (() => new Date());
-  return { db, repos: createRepositories(db, clock), api: options?.api ?? getDesktopApi(), clock };
+  const repos = createRepositories(db, clock);
+  return { db, repos, api: options?.api ?? getDesktopApi(), clock, facts: createFactsStore(repos.facts, repos.ctx.changes) };
 }
 
 const ServicesContext = createContext<AppServices | null>(null);

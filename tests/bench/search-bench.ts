@@ -93,6 +93,22 @@ export async function runSearchBench(): Promise<void> {
     }
 
     // The dashboard: every figure from the 250,000 facts, as of the period end.
+    // Cold: the app opens on it, so the facts are read while the officer waits.
+    const coldTimes: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      await page.evaluate(() => {
+        location.hash = '#/tong-quan';
+      });
+      await page.reload();
+      await page.getByLabel('Mã PIN').fill('2468');
+      const started = Date.now();
+      await page.keyboard.press('Enter');
+      await page.getByRole('table', { name: 'Làm sạch dữ liệu DC01' }).waitFor();
+      coldTimes.push(Date.now() - started);
+    }
+    // Warm: as in normal use, the facts were read in the background after sign-in.
+    await page.getByRole('link', { name: 'Hội Người cao tuổi' }).click();
+    await page.locator('.result-line', { hasText: 'Tổng cộng: 30.000 hồ sơ' }).waitFor();
     const dashboardTimes: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const started = Date.now();
@@ -111,7 +127,8 @@ export async function runSearchBench(): Promise<void> {
     console.log(`  app search, keystroke → result on screen .. ${ms(search)}   (${searchTimes.length} searches, p90 ${ms(searchTimes.sort((a, b) => a - b)[Math.floor(searchTimes.length * 0.9)]!)})`);
     console.log(`  naive full-table scan (baseline) .......... ${ms(scan)}   (${RUNS} runs)`);
     console.log(`  ratio app / naive ......................... ${(search / scan).toFixed(3)}  (${(scan / search).toFixed(0)}× faster)`);
-    console.log(`  dashboard, click → all figures on screen .. ${ms(median(dashboardTimes))}   (${RUNS} runs)`);
+    console.log(`  dashboard, sign-in → figures (cold read) .. ${ms(median(coldTimes))}   (${RUNS} runs, includes the PIN check)`);
+    console.log(`  dashboard, click → figures (normal use) ... ${ms(median(dashboardTimes))}   (${RUNS} runs)`);
     console.log(`  budget: first screen within 100 ms ........ ${search <= 100 ? 'met' : 'NOT met'} on this machine`);
   } finally {
     await app.close();

@@ -7,8 +7,7 @@ import { Fragment, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useServices } from '../../context/services';
 import { useCatalogues } from '../../lib/use-catalogues';
-import { useLiveList } from '../../lib/use-live-list';
-import { FACT_SOURCES } from '../../db/repositories/facts-repo';
+import { useFacts } from '../../lib/use-facts';
 import { formatDay, isoDay } from '../../../shared/dates/partial-date';
 import { formatCount, formatRate } from '../../../shared/format/numbers';
 import { periodContaining, periodMonthLabel, previousPeriod, type Period } from '../../../shared/settings/period';
@@ -33,10 +32,7 @@ export function DashboardPage() {
   const { memberLists, categories, hamlets, officers } = useCatalogues();
   const unit = useLiveQuery(() => repos.settings.getUnit(), [repos]);
   const targets = useLiveQuery(() => repos.targets.all(), [repos]);
-  const facts = useLiveList(
-    { feed: repos.ctx.changes, table: FACT_SOURCES, load: () => repos.facts.all(), getMany: (ids) => repos.facts.getMany(ids), belongs: () => true },
-    'facts',
-  );
+  const facts = useFacts();
   const [periodTo, setPeriodTo] = useState<string>();
   const [open, setOpen] = useState<{ key: string; by: BreakdownBy }>();
 
