@@ -67,7 +67,7 @@ export function VehiclesPage() {
       title="Phương tiện giao thông"
       entity="declarations"
       storageKey="vehicles.columns"
-      targetScope="vehicles"
+      targetScope="vehicles:declarations"
       records={records}
       fields={fields}
       extraKeys={vehicleKeys}
