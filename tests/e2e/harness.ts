@@ -102,3 +102,35 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 }
+
+/** The first-run wizard as a new unit fills it in: Vĩnh Hiệp, three hamlets, one officer with PIN 2468. */
+export async function completeWizard(page: Page, options?: { screenshotAs?: string }): Promise<void> {
+  await page.getByRole('form', { name: 'Thiết lập ban đầu' }).waitFor();
+  await page.getByLabel('Tên đơn vị').fill('Công an xã Vĩnh Hiệp');
+  await page.getByLabel(/^Đơn vị cấp trên/).fill('Công an tỉnh Khánh Hòa');
+  await page.getByLabel('Địa danh ghi ở dòng ngày tháng').fill('Vĩnh Hiệp');
+  if (options?.screenshotAs) await screenshot(page, options.screenshotAs);
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await page.getByLabel('Thôn / tổ dân phố').fill('Thôn Phú Bình\nThôn Tân Lập\nTổ dân phố 3');
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await page.getByLabel('Họ và tên cán bộ').fill('Nguyễn Văn Hùng');
+  await page.getByLabel('Cấp bậc, chức vụ').fill('Thượng úy - Phó Trưởng Công an xã');
+  await page.getByLabel('Mã PIN đăng nhập').fill('2468');
+  await page.getByLabel('Nhập lại mã PIN').fill('2468');
+  await page.getByRole('button', { name: 'Hoàn tất' }).click();
+  await page.getByRole('heading', { name: 'Tổng quan' }).waitFor();
+}
+
+/** 12 digits: Khánh Hòa (056), century/sex digit, birth year, serial. */
+export function personalId(year: number, sex: 'male' | 'female', serial: number): string {
+  const digit = Math.floor((year - 1900) / 100) * 2 + (sex === 'female' ? 1 : 0);
+  return `056${digit}${String(year % 100).padStart(2, '0')}${String(serial).padStart(6, '0')}`;
+}
+
+/** The lock screen with the only officer preselected. */
+export async function signIn(page: Page): Promise<void> {
+  await page.getByRole('form', { name: 'Đăng nhập' }).waitFor();
+  await page.getByLabel('Mã PIN').fill('2468');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Khóa máy' }).waitFor();
+}

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
-import { foreignRequests, newProfileDir, openApp, screenshot, serveBuiltApp, type AppServer, type AppSession } from './harness';
+import { completeWizard, signIn, foreignRequests, newProfileDir, openApp, personalId, screenshot, serveBuiltApp, type AppServer, type AppSession } from './harness';
 
 let server: AppServer;
 const profile = newProfileDir();
@@ -23,19 +23,9 @@ afterAll(async () => {
   profile.remove();
 });
 
-/** 12 digits: Khánh Hòa (056), century/sex digit, birth year, serial. */
-const personalId = (year: number, sex: 'male' | 'female', serial: number) =>
-  `056${(Math.floor((year - 1900) / 100) * 2 + (sex === 'female' ? 1 : 0)).toString()}${String(year % 100).padStart(2, '0')}${String(serial).padStart(6, '0')}`;
 
 const dialog = (page: Page, name: RegExp) => page.getByRole('dialog', { name });
 const resultLine = (page: Page) => page.locator('.result-line');
-
-async function signIn(page: Page) {
-  await page.getByRole('form', { name: 'Đăng nhập' }).waitFor();
-  await page.getByLabel('Mã PIN').fill('2468');
-  await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: 'Khóa máy' }).waitFor();
-}
 
 async function openElderly(page: Page) {
   await page.getByRole('link', { name: 'Hội Người cao tuổi' }).click();
@@ -47,24 +37,11 @@ describe('association members, first day', () => {
     app = await openApp(server.url, profile.dir);
     const { page } = app;
 
-    // --- first-run wizard
-    const wizard = page.getByRole('form', { name: 'Thiết lập ban đầu' });
-    await wizard.waitFor();
+    // --- first-run wizard: it refuses to go on without the unit's name
+    await page.getByRole('form', { name: 'Thiết lập ban đầu' }).waitFor();
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
     await expect(page.getByText('Nhập tên đơn vị, ví dụ "Công an xã Vĩnh Hiệp".').isVisible()).resolves.toBe(true);
-    await page.getByLabel('Tên đơn vị').fill('Công an xã Vĩnh Hiệp');
-    await page.getByLabel(/^Đơn vị cấp trên/).fill('Công an tỉnh Khánh Hòa');
-    await page.getByLabel('Địa danh ghi ở dòng ngày tháng').fill('Vĩnh Hiệp');
-    await screenshot(page, '01-wizard-unit');
-    await page.getByRole('button', { name: 'Tiếp tục' }).click();
-    await page.getByLabel('Thôn / tổ dân phố').fill('Thôn Phú Bình\nThôn Tân Lập\nTổ dân phố 3');
-    await page.getByRole('button', { name: 'Tiếp tục' }).click();
-    await page.getByLabel('Họ và tên cán bộ').fill('Nguyễn Văn Hùng');
-    await page.getByLabel('Cấp bậc, chức vụ').fill('Thượng úy - Phó Trưởng Công an xã');
-    await page.getByLabel('Mã PIN đăng nhập').fill('2468');
-    await page.getByLabel('Nhập lại mã PIN').fill('2468');
-    await page.getByRole('button', { name: 'Hoàn tất' }).click();
-    await page.getByRole('heading', { name: 'Tổng quan' }).waitFor();
+    await completeWizard(page, { screenshotAs: '01-wizard-unit' });
     await openElderly(page);
 
     // --- first member by keyboard: F2 opens the form, Enter saves and starts the next
