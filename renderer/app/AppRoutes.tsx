@@ -4,12 +4,14 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { LabourPage } from '../features/labour/LabourPage';
 import { VehiclesPage } from '../features/vehicles/VehiclesPage';
+import { Dc01Page } from '../features/dc01/Dc01Page';
 
 export const ROUTES = {
   dashboard: '/tong-quan',
   members: (listKey: string) => `/hoi-vien/${encodeURIComponent(listKey)}`,
   labour: '/lao-dong',
   vehicles: '/phuong-tien',
+  dc01: (categoryKey: string) => `/dc01/${encodeURIComponent(categoryKey)}`,
   settings: '/cai-dat',
 } as const;
 
@@ -26,6 +28,7 @@ export function AppRoutes() {
       <Route path={ROUTES.vehicles}>
         <VehiclesPage />
       </Route>
+      <Route path="/dc01/:categoryKey">{(params) => <Dc01Page key={params.categoryKey} categoryKey={decodeURIComponent(params.categoryKey)} />}</Route>
       <Route path={ROUTES.settings}>
         <SettingsPage />
       </Route>

@@ -16,6 +16,7 @@ export function Layout({ unit, children }: { unit: UnitSettings; children: React
   const { officer, lock } = useSession();
   const [location] = useLocation();
   const lists = useLiveQuery(() => repos.catalogue.memberLists(), [repos]) ?? [];
+  const categories = useLiveQuery(() => repos.catalogue.dc01Categories(), [repos]) ?? [];
   const navLink = (href: string, label: string) => (
     <Link href={href} className={location === href ? 'nav-link active' : 'nav-link'} aria-current={location === href ? 'page' : undefined}>
       {label}
@@ -36,6 +37,10 @@ export function Layout({ unit, children }: { unit: UnitSettings; children: React
         <div className="nav-group">Thu thập thông tin</div>
         {navLink(ROUTES.labour, 'Người lao động')}
         {navLink(ROUTES.vehicles, 'Phương tiện')}
+        <div className="nav-group">Làm sạch dữ liệu DC01</div>
+        {categories.filter((c) => !c.hidden).map((c) => (
+          <div key={c.key}>{navLink(ROUTES.dc01(c.key), c.label)}</div>
+        ))}
         <div className="nav-group">Hệ thống</div>
         {navLink(ROUTES.settings, 'Cài đặt')}
       </nav>

@@ -17,6 +17,7 @@ import { UnitFields, type UnitDraft } from '../../components/unit/UnitFields';
 import { CatalogueSection } from './CatalogueSection';
 import { OfficersSection } from './OfficersSection';
 import { TargetsSection } from './TargetsSection';
+import { Dc01CategoriesSection } from './Dc01CategoriesSection';
 
 const TABS = [
   ['unit', 'Đơn vị'],
@@ -24,6 +25,7 @@ const TABS = [
   ['officers', 'Cán bộ'],
   ['lists', 'Danh sách hội'],
   ['targets', 'Tổng số (chỉ tiêu)'],
+  ['dc01', 'Loại làm sạch DC01'],
 ] as const;
 type Tab = (typeof TABS)[number][0];
 
@@ -58,6 +60,7 @@ export function SettingsPage() {
         {tab === 'officers' ? <OfficersSection /> : null}
         {tab === 'lists' ? <CatalogueSection kind="lists" /> : null}
         {tab === 'targets' && unit ? <TargetsSection unit={unit} /> : null}
+        {tab === 'dc01' ? <Dc01CategoriesSection /> : null}
       </div>
     </section>
   );
