@@ -30,7 +30,7 @@ import { SummaryCard } from './SummaryCard';
 
 type ListRecord = FilterableRecord & { id: string };
 
-export type Panel = { kind: 'new' } | { kind: 'edit'; id: string } | { kind: 'detail'; id: string } | { kind: 'status'; ids: string[]; initial?: ProgressStatus } | null;
+export type Panel = { kind: 'new' } | { kind: 'edit'; id: string } | { kind: 'detail'; id: string } | { kind: 'status'; ids: string[]; initial?: ProgressStatus; fromDetail?: boolean } | null;
 
 const NEXT_STATUS: Readonly<Record<ProgressStatus, ProgressStatus>> = {
   received: 'entered',
@@ -406,7 +406,7 @@ export function ProgressListPage<T extends ListRecord>({
         ? renderDetail({
             record: detail,
             onEdit: () => setPanel({ kind: 'edit', id: detail.id }),
-            onStatus: () => setPanel({ kind: 'status', ids: [detail.id], initial: NEXT_STATUS[detail.status] }),
+            onStatus: () => setPanel({ kind: 'status', ids: [detail.id], initial: NEXT_STATUS[detail.status], fromDetail: true }),
             onDelete: () => void remove(detail),
             onRestore: () => void restore(detail),
             onClose: () => setPanel(null),
@@ -418,7 +418,7 @@ export function ProgressListPage<T extends ListRecord>({
           today={today}
           {...(panel.initial ? { initialStatus: panel.initial } : {})}
           onApply={(change) => applyStatus(panel.ids, change)}
-          onClose={() => setPanel(panel.ids.length === 1 && panel.ids[0] ? { kind: 'detail', id: panel.ids[0] } : null)}
+          onClose={() => setPanel(panel.fromDetail && panel.ids[0] ? { kind: 'detail', id: panel.ids[0] } : null)}
         />
       ) : null}
     </section>
