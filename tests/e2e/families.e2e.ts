@@ -113,12 +113,13 @@ describe('labour, vehicles and DC01, with the dashboard', () => {
     // --- DC01: two categories, cases entered then resolved
     await resolveDc01Cases(page);
     await openDashboard(page);
+    await screenshot(page, '12-dashboard');
     // total, done, done in period, in progress, pending
     expect(await figuresOf(page.getByRole('row', { name: /Thiếu trường thông tin/ }))).toEqual(['2', '1', '1', '0', '1', expect.any(String)]);
     expect(await figuresOf(page.getByRole('row', { name: /Sai cấu trúc số định danh/ }))).toEqual(['1', '1', '1', '0', '0', expect.any(String)]);
     await page.getByRole('row', { name: /Thiếu trường thông tin/ }).getByRole('button', { name: /theo cán bộ/ }).click();
     await page.getByRole('table', { name: 'Thiếu trường thông tin theo cán bộ' }).waitFor();
-    await screenshot(page, '12-dashboard');
+    await screenshot(page, '13-dashboard-breakdown');
 
     expect(foreignRequests(app.requests, server.url)).toEqual([]);
     expect(app.errors).toEqual([]);

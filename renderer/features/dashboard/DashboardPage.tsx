@@ -152,7 +152,7 @@ export function DashboardPage() {
 }
 
 function RateBar({ rate, label }: { rate: number | undefined; label: string }) {
-  if (rate === undefined) return <span className="muted">Chưa nhập tổng số</span>;
+  if (rate === undefined) return <span className="muted">Chưa có tổng số</span>;
   const width = Math.max(0, Math.min(1, rate)) * 100;
   return (
     <div className="rate" title={label}>

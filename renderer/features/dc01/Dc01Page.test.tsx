@@ -127,7 +127,7 @@ describe('DC01 worklist', () => {
     await user.clear(date);
     await user.type(date, '21/11/2026{Enter}');
 
-    expect(await screen.findByText('Đã cập nhật 2 trường hợp (0 giữ nguyên).')).toBeInTheDocument();
+    expect(await screen.findByText('Đã cập nhật 2 trường hợp.')).toBeInTheDocument();
     for (const id of [a.id, b.id]) {
       const stored = await services.repos.dc01.get(id);
       expect(stored).toMatchObject({ state: 'done', outcomeKey: 'no_cmnd', stateDate: '2026-11-21' });

@@ -273,7 +273,7 @@ export function Dc01Page({ categoryKey }: { categoryKey: string }) {
     const result = await repos.dc01.setState(ids, change, officer.id);
     if (result.ok) {
       const { changed, skipped } = result.value;
-      toast.show(`Đã cập nhật ${formatCount(changed)} trường hợp (${formatCount(skipped)} giữ nguyên).`);
+      toast.show(`Đã cập nhật ${formatCount(changed)} trường hợp${skipped ? ` (${formatCount(skipped)} trường hợp đã ở kết quả này, giữ nguyên)` : ''}.`);
       setRowSelection({});
     }
     return result;

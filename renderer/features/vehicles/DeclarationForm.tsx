@@ -164,14 +164,15 @@ export function DeclarationForm({ hamlets, lists, categories, record, initialHam
     if (!v) return;
     const tidy =
       field === 'plate' ? checkPlate(v.plate, isVehicleKind(v.kind) ? v.kind : 'other') : checkChassisNo(v[field], field === 'frameNo' ? 'frame' : 'engine');
-    if (!tidy.ok) return;
-    const shown = typeof tidy.value === 'string' ? tidy.value : tidy.value.plate;
-    if (shown !== v[field]) setValue(`vehicles.${index}.${field}`, shown, { shouldDirty: true });
+    if (tidy.ok) {
+      const shown = typeof tidy.value === 'string' ? tidy.value : tidy.value.plate;
+      if (shown !== v[field]) setValue(`vehicles.${index}.${field}`, shown, { shouldDirty: true });
+    }
+    // a message from an earlier check (another kind, an empty plate) must not outlive the fix
+    void trigger(`vehicles.${index}.${field}`);
   };
   const kindChanged = (index: number) => {
-    if (!getValues(`vehicles.${index}.plate`)) return;
-    tidyVehicle(index, 'plate');
-    void trigger(`vehicles.${index}.plate`);
+    if (getValues(`vehicles.${index}.plate`)) tidyVehicle(index, 'plate');
   };
 
   /** Finds which vehicle and field a refusal is about, marks it there and goes to it. */
