@@ -4,15 +4,15 @@
  * of the person. Enter saves and starts the next case, keeping the received
  * date, the source, the officer in charge and the hamlet; Esc closes.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
-import { Button } from '../../components/ui/Button';
 import { Dialog } from '../../components/ui/Dialog';
 import { Field } from '../../components/ui/Field';
 import { useToast } from '../../components/ui/Toast';
 import { useServices } from '../../context/services';
 import { useSession } from '../../context/session';
 import { describeHit, IdentityFields, resolverFrom, useIdentityAssist } from '../../components/records/identity';
+import { EntryFooter, FormFailure, useEntrySave } from '../../components/records/entry-form';
 import { checkPerson, EMPTY_PERSON_DRAFT, personToDraft, type PersonCheck, type PersonDraft } from '../../../shared/domain/person';
 import { compareDay, formatDay, isoDay, parseDay } from '../../../shared/dates/partial-date';
 import { tidyText } from '../../../shared/text/normalize';
@@ -80,7 +80,7 @@ export function Dc01Form({ category, categories, lists, hamlets, officers, recor
     reValidateMode: 'onChange',
     resolver: resolverFrom<FormValues>((v) => checkDc01Case(v, today, editing).errors),
   });
-  const { register, handleSubmit, formState, reset, setFocus, watch } = form;
+  const { register, formState, watch } = form;
   const values = watch();
   const check = useMemo(() => checkDc01Case(values, today, editing), [values, today, editing]);
   const assist = useIdentityAssist(form, {
@@ -92,56 +92,22 @@ export function Dc01Form({ category, categories, lists, hamlets, officers, recor
     describe: (h) => describeHit(h, lists, categories),
     onScanned: (name) => toast.show(`Đã đọc thẻ CCCD: ${name}`),
   });
-  const [failure, setFailure] = useState<string>();
-  const [saving, setSaving] = useState(false);
-  const [savedCount, setSavedCount] = useState(0);
-
-  // After a save the next entry starts at the name (once the fields re-registered).
-  useEffect(() => {
-    if (savedCount > 0) setFocus('fullName');
-  }, [savedCount, setFocus]);
-
-  const save = handleSubmit(async (vals) => {
-    setFailure(undefined);
-    const checked = checkDc01Case(vals, today, editing);
-    if (assist.blocksSave(checked.person)) return;
-    setSaving(true);
-    try {
+  const { save, onEnter, failure, saving, savedCount } = useEntrySave({
+    form,
+    assist,
+    editing,
+    personCheck: (v) => checkDc01Case(v, today, editing).person,
+    write: (v) => {
+      const checked = checkDc01Case(v, today, editing);
       const { receivedDate, ...caseFields } = checked.value;
       const input = { ...checked.person.value, ...caseFields, idFlagged: checked.person.idIssues.length > 0 };
-      const result = record
-        ? await repos.dc01.update(record.id, input, officer.id)
-        : await repos.dc01.create({ ...input, categoryKey: category.key, receivedDate }, officer.id);
-      if (!result.ok) {
-        if (result.code === 'duplicate') form.setError('personalId', { type: 'duplicate', message: result.message });
-        else setFailure(result.message);
-        return;
-      }
-      void repos.settings.setLastHamletId(vals.hamletId);
-      if (record) {
-        toast.show(`Đã lưu thay đổi: ${result.value.fullName}`);
-        onClose();
-        return;
-      }
-      toast.show(`Đã lưu trường hợp: ${result.value.fullName}`);
-      setSavedCount((n) => n + 1);
-      reset(blank({ hamletId: vals.hamletId, receivedDate: vals.receivedDate, source: vals.source, assigneeId: vals.assigneeId }));
-      assist.clear();
-    } catch (e) {
-      setFailure(`Không lưu được: ${e instanceof Error ? e.message : String(e)}. Dữ liệu đã nhập vẫn còn trên màn hình.`);
-    } finally {
-      setSaving(false);
-    }
+      return record ? repos.dc01.update(record.id, input, officer.id) : repos.dc01.create({ ...input, categoryKey: category.key, receivedDate }, officer.id);
+    },
+    next: (v) => blank({ hamletId: v.hamletId, receivedDate: v.receivedDate, source: v.source, assigneeId: v.assigneeId }),
+    savedMessage: (r, isEdit) => `${isEdit ? 'Đã lưu thay đổi' : 'Đã lưu trường hợp'}: ${r.fullName}`,
+    afterSave: (v) => void repos.settings.setLastHamletId(v.hamletId),
+    onClose,
   });
-
-  const onKeyDown = (e: React.KeyboardEvent<HTMLFormElement>) => {
-    if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
-    if (assist.takeQrScan(e)) return;
-    const target = e.target as HTMLElement;
-    if (target instanceof HTMLButtonElement || target instanceof HTMLTextAreaElement || target.id === 'confirm-id-flag') return;
-    e.preventDefault();
-    void save();
-  };
 
   const err = (k: keyof FormValues) => formState.errors[k]?.message;
   const assigneeOptions = officers.filter((o) => o.active || o.id === values.assigneeId);
@@ -151,19 +117,9 @@ export function Dc01Form({ category, categories, lists, hamlets, officers, recor
       title={record ? `Sửa trường hợp — ${category.label}` : `Nhập trường hợp — ${category.label}`}
       onClose={onClose}
       wide
-      footer={
-        <>
-          <span className="muted">
-            {record ? 'Enter: lưu · Esc: đóng' : `Enter: lưu và nhập trường hợp tiếp theo · Esc: đóng${savedCount ? ` · Đã lưu ${savedCount} trường hợp` : ''}`}
-          </span>
-          <Button onClick={onClose}>Đóng</Button>
-          <Button variant="primary" onClick={() => void save()} disabled={saving}>
-            {saving ? 'Đang lưu…' : record ? 'Lưu thay đổi' : 'Lưu (Enter)'}
-          </Button>
-        </>
-      }
+      footer={<EntryFooter editing={editing} savedCount={savedCount} saving={saving} unit="trường hợp" onSave={() => void save()} onClose={onClose} />}
     >
-      <form className="form-grid dc01-form" onKeyDown={onKeyDown} onSubmit={(e) => e.preventDefault()} noValidate>
+      <form className="form-grid dc01-form" onKeyDown={(e) => onEnter(e)} onSubmit={(e) => e.preventDefault()} noValidate>
         <IdentityFields
           form={form}
           assist={assist}
@@ -203,11 +159,7 @@ export function Dc01Form({ category, categories, lists, hamlets, officers, recor
         <Field label="Ghi chú" error={err('note')} className="span-2">
           {(p) => <input {...p} {...register('note')} autoComplete="off" />}
         </Field>
-        {failure ? (
-          <p className="form-failure span-2" role="alert">
-            {failure}
-          </p>
-        ) : null}
+        <FormFailure failure={failure} />
       </form>
     </Dialog>
   );

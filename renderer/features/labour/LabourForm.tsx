@@ -5,15 +5,15 @@
  * Enter saves and starts the next person (hamlet, ethnicity and addresses are kept —
  * the next person is usually from the same household); Esc closes.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
-import { Button } from '../../components/ui/Button';
 import { Dialog } from '../../components/ui/Dialog';
 import { Field } from '../../components/ui/Field';
 import { useToast } from '../../components/ui/Toast';
 import { useServices } from '../../context/services';
 import { useSession } from '../../context/session';
 import { describeHit, IdentityFields, resolverFrom, useIdentityAssist } from '../../components/records/identity';
+import { EntryFooter, FormFailure, useEntrySave } from '../../components/records/entry-form';
 import {
   checkLabour,
   ECONOMIC_STATUSES,
@@ -87,7 +87,7 @@ export function LabourForm({ hamlets, lists, categories, record, initialHamletId
     reValidateMode: 'onChange',
     resolver: resolverFrom<LabourDraft>((v) => checkLabour(v, { today }).errors),
   });
-  const { register, handleSubmit, formState, reset, setFocus, setValue, getValues, watch } = form;
+  const { register, formState, setValue, getValues, watch } = form;
   const values = watch();
   const check = useMemo(() => checkLabour(values, { today }), [values, today]);
   const assist = useIdentityAssist(form, {
@@ -99,60 +99,29 @@ export function LabourForm({ hamlets, lists, categories, record, initialHamletId
     describe: (h) => describeHit(h, lists, categories),
     onScanned: (name) => toast.show(`Đã đọc thẻ CCCD: ${name}`),
   });
-  const [failure, setFailure] = useState<string>();
-  const [saving, setSaving] = useState(false);
-  const [savedCount, setSavedCount] = useState(0);
-
-  // After a save the next entry starts at the name. Done after the re-render:
-  // react-hook-form drops its field refs on reset until the fields re-register.
-  useEffect(() => {
-    if (savedCount > 0) setFocus('fullName');
-  }, [savedCount, setFocus]);
-
-  const save = handleSubmit(async (vals) => {
-    setFailure(undefined);
-    const checked = checkLabour(vals, { today });
-    if (assist.blocksSave(checked)) return;
-    setSaving(true);
-    try {
-      // checkLabour's value holds only the questions of the chosen status.
+  const { save, onEnter, failure, saving, savedCount } = useEntrySave({
+    form,
+    assist,
+    editing: Boolean(record),
+    personCheck: (v) => checkLabour(v, { today }),
+    // checkLabour's value holds only the questions of the chosen status.
+    write: (v) => {
+      const checked = checkLabour(v, { today });
       const input = { ...checked.value, idFlagged: checked.idIssues.length > 0 };
-      const result = record ? await repos.labour.update(record.id, input, officer.id) : await repos.labour.create(input, officer.id);
-      if (!result.ok) {
-        if (result.code === 'duplicate') form.setError('personalId', { type: 'duplicate', message: result.message });
-        else setFailure(result.message);
-        return;
-      }
-      void repos.settings.setLastHamletId(vals.hamletId);
-      if (record) {
-        toast.show(`Đã lưu thay đổi: ${result.value.fullName}`);
-        onClose();
-        return;
-      }
-      toast.show(`Đã lưu: ${result.value.fullName}`);
-      setSavedCount((n) => n + 1);
-      reset(blank({ hamletId: vals.hamletId, ethnicity: vals.ethnicity, permanentAddress: vals.permanentAddress, currentAddress: vals.currentAddress }));
-      assist.clear();
-    } catch (e) {
-      setFailure(`Không lưu được: ${e instanceof Error ? e.message : String(e)}. Dữ liệu đã nhập vẫn còn trên màn hình.`);
-    } finally {
-      setSaving(false);
-    }
+      return record ? repos.labour.update(record.id, input, officer.id) : repos.labour.create(input, officer.id);
+    },
+    next: (v) => blank({ hamletId: v.hamletId, ethnicity: v.ethnicity, permanentAddress: v.permanentAddress, currentAddress: v.currentAddress }),
+    savedMessage: (r, editing) => `${editing ? 'Đã lưu thay đổi' : 'Đã lưu'}: ${r.fullName}`,
+    afterSave: (v) => void repos.settings.setLastHamletId(v.hamletId),
+    onClose,
   });
 
-  const onKeyDown = (e: React.KeyboardEvent<HTMLFormElement>) => {
-    if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
-    if (assist.takeQrScan(e)) {
-      // The card's address is the permanent residence: fill it when still empty.
+  // The card's address is the permanent residence: fill it when still empty.
+  const onKeyDown = (e: React.KeyboardEvent<HTMLFormElement>) =>
+    onEnter(e, () => {
       const address = getValues('address');
       if (address && !getValues('permanentAddress')) setValue('permanentAddress', address, { shouldDirty: true, shouldValidate: true });
-      return;
-    }
-    const target = e.target as HTMLElement;
-    if (target instanceof HTMLButtonElement || target instanceof HTMLTextAreaElement || target.id === 'confirm-id-flag') return;
-    e.preventDefault();
-    void save();
-  };
+    });
 
   const err = (k: keyof LabourDraft) => formState.errors[k]?.message;
   const statusFields = new Set(labourFieldsFor(values.economicStatus));
@@ -195,17 +164,7 @@ export function LabourForm({ hamlets, lists, categories, record, initialHamletId
       title={record ? 'Sửa phiếu thông tin người lao động' : 'Nhập phiếu thông tin người lao động'}
       onClose={onClose}
       wide
-      footer={
-        <>
-          <span className="muted">
-            {record ? 'Enter: lưu · Esc: đóng' : `Enter: lưu và nhập người tiếp theo · Esc: đóng${savedCount ? ` · Đã lưu ${savedCount} người` : ''}`}
-          </span>
-          <Button onClick={onClose}>Đóng</Button>
-          <Button variant="primary" onClick={() => void save()} disabled={saving}>
-            {saving ? 'Đang lưu…' : record ? 'Lưu thay đổi' : 'Lưu (Enter)'}
-          </Button>
-        </>
-      }
+      footer={<EntryFooter editing={Boolean(record)} savedCount={savedCount} saving={saving} unit="người" onSave={() => void save()} onClose={onClose} />}
     >
       <form className="form-grid labour-form" onKeyDown={onKeyDown} onSubmit={(e) => e.preventDefault()} noValidate>
         <IdentityFields
@@ -277,11 +236,7 @@ export function LabourForm({ hamlets, lists, categories, record, initialHamletId
         <Field label="Ghi chú" error={err('note')} className="span-2">
           {(p) => <input {...p} {...register('note')} autoComplete="off" />}
         </Field>
-        {failure ? (
-          <p className="form-failure span-2" role="alert">
-            {failure}
-          </p>
-        ) : null}
+        <FormFailure failure={failure} />
       </form>
     </Dialog>
   );

@@ -4,13 +4,13 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { Button } from '../../components/ui/Button';
 import { Dialog } from '../../components/ui/Dialog';
 import { Field } from '../../components/ui/Field';
 import { useToast } from '../../components/ui/Toast';
 import { useServices } from '../../context/services';
 import { useSession } from '../../context/session';
 import { describeHit, IdentityFields, resolverFrom, useIdentityAssist } from '../../components/records/identity';
+import { EntryFooter, FormFailure, useEntrySave } from '../../components/records/entry-form';
 import { checkPerson, EMPTY_PERSON_DRAFT, personToDraft, type PersonDraft } from '../../../shared/domain/person';
 import { isoDay } from '../../../shared/dates/partial-date';
 import { searchKey } from '../../../shared/text/normalize';
@@ -44,7 +44,7 @@ export function MemberForm({ list, lists, categories, hamlets, record, initialHa
     reValidateMode: 'onChange',
     resolver: resolverFrom<FormValues>((v) => checkPerson(v, rulesFor(v.memberKind)).errors),
   });
-  const { register, handleSubmit, formState, reset, setFocus, watch } = form;
+  const { register, formState, watch } = form;
   const values = watch();
   const check = useMemo(() => checkPerson(values, rulesFor(values.memberKind)), [values, today]); // eslint-disable-line react-hooks/exhaustive-deps
   const assist = useIdentityAssist(form, {
@@ -57,15 +57,25 @@ export function MemberForm({ list, lists, categories, hamlets, record, initialHa
     onScanned: (name) => toast.show(`Đã đọc thẻ CCCD: ${name}`),
   });
   const [sameNameBirth, setSameNameBirth] = useState<MemberRecord[]>([]);
-  const [failure, setFailure] = useState<string>();
-  const [saving, setSaving] = useState(false);
-  const [savedCount, setSavedCount] = useState(0);
-
-  // After a save the next entry starts at the name. Done after the re-render:
-  // react-hook-form drops its field refs on reset until the fields re-register.
-  useEffect(() => {
-    if (savedCount > 0) setFocus('fullName');
-  }, [savedCount, setFocus]);
+  const { save, onEnter, failure, saving, savedCount } = useEntrySave({
+    form,
+    assist,
+    editing: Boolean(record),
+    personCheck: (v) => checkPerson(v, rulesFor(v.memberKind)),
+    write: (v) => {
+      const checked = checkPerson(v, rulesFor(v.memberKind));
+      const input = {
+        ...checked.value,
+        memberKind: list.hasMemberKind ? v.memberKind : ('individual' as const),
+        idFlagged: checked.idIssues.length > 0,
+      };
+      return record ? repos.members.update(record.id, input, officer.id) : repos.members.create({ ...input, listKey: list.key }, officer.id);
+    },
+    next: (v) => blank(v.hamletId, v.memberKind),
+    savedMessage: (r, editing) => `${editing ? 'Đã lưu thay đổi' : 'Đã lưu'}: ${r.fullName}`,
+    afterSave: (v) => void repos.settings.setLastHamletId(v.hamletId),
+    onClose,
+  });
 
   const nameKey = searchKey(check.value.fullName);
   const birth = check.value.birthDate;
@@ -83,51 +93,6 @@ export function MemberForm({ list, lists, categories, hamlets, record, initialHa
     };
   }, [nameKey, birth, list.key, record?.id, repos]);
 
-  const save = handleSubmit(async (vals) => {
-    setFailure(undefined);
-    const checked = checkPerson(vals, rulesFor(vals.memberKind));
-    if (assist.blocksSave(checked)) return;
-    setSaving(true);
-    try {
-      const input = {
-        ...checked.value,
-        memberKind: list.hasMemberKind ? vals.memberKind : ('individual' as const),
-        idFlagged: checked.idIssues.length > 0,
-      };
-      const result = record
-        ? await repos.members.update(record.id, input, officer.id)
-        : await repos.members.create({ ...input, listKey: list.key }, officer.id);
-      if (!result.ok) {
-        if (result.code === 'duplicate') form.setError('personalId', { type: 'duplicate', message: result.message });
-        else setFailure(result.message);
-        return;
-      }
-      void repos.settings.setLastHamletId(vals.hamletId);
-      if (record) {
-        toast.show(`Đã lưu thay đổi: ${result.value.fullName}`);
-        onClose();
-        return;
-      }
-      toast.show(`Đã lưu: ${result.value.fullName}`);
-      setSavedCount((n) => n + 1);
-      reset(blank(vals.hamletId, vals.memberKind));
-      assist.clear();
-    } catch (e) {
-      setFailure(`Không lưu được: ${e instanceof Error ? e.message : String(e)}. Dữ liệu đã nhập vẫn còn trên màn hình.`);
-    } finally {
-      setSaving(false);
-    }
-  });
-
-  const onKeyDown = (e: React.KeyboardEvent<HTMLFormElement>) => {
-    if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
-    if (assist.takeQrScan(e)) return;
-    const target = e.target as HTMLElement;
-    if (target instanceof HTMLButtonElement || target instanceof HTMLTextAreaElement || target.id === 'confirm-id-flag') return;
-    e.preventDefault();
-    void save();
-  };
-
   const err = (k: keyof FormValues) => formState.errors[k]?.message;
   const collective = values.memberKind === 'collective';
 
@@ -136,19 +101,9 @@ export function MemberForm({ list, lists, categories, hamlets, record, initialHa
       title={record ? `Sửa hồ sơ — ${list.label}` : `Nhập hội viên — ${list.label}`}
       onClose={onClose}
       wide
-      footer={
-        <>
-          <span className="muted">
-            {record ? 'Enter: lưu · Esc: đóng' : `Enter: lưu và nhập người tiếp theo · Esc: đóng${savedCount ? ` · Đã lưu ${savedCount} người` : ''}`}
-          </span>
-          <Button onClick={onClose}>Đóng</Button>
-          <Button variant="primary" onClick={() => void save()} disabled={saving}>
-            {saving ? 'Đang lưu…' : record ? 'Lưu thay đổi' : 'Lưu (Enter)'}
-          </Button>
-        </>
-      }
+      footer={<EntryFooter editing={Boolean(record)} savedCount={savedCount} saving={saving} unit="người" onSave={() => void save()} onClose={onClose} />}
     >
-      <form className="form-grid member-form" onKeyDown={onKeyDown} onSubmit={(e) => e.preventDefault()} noValidate>
+      <form className="form-grid member-form" onKeyDown={(e) => onEnter(e)} onSubmit={(e) => e.preventDefault()} noValidate>
         <IdentityFields
           form={form}
           assist={assist}
@@ -186,11 +141,7 @@ export function MemberForm({ list, lists, categories, hamlets, record, initialHa
         <Field label="Ghi chú" error={err('note')} className={list.hasMemberKind ? '' : 'span-2'}>
           {(p) => <input {...p} {...register('note')} autoComplete="off" />}
         </Field>
-        {failure ? (
-          <p className="form-failure span-2" role="alert">
-            {failure}
-          </p>
-        ) : null}
+        <FormFailure failure={failure} />
       </form>
     </Dialog>
   );

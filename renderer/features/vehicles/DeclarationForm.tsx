@@ -12,6 +12,7 @@ import { useToast } from '../../components/ui/Toast';
 import { useServices } from '../../context/services';
 import { useSession } from '../../context/session';
 import { describeHit, IdentityFields, useIdentityAssist } from '../../components/records/identity';
+import { EntryFooter, FormFailure, useEntrySave } from '../../components/records/entry-form';
 import { EMPTY_PERSON_DRAFT, type PersonCheck } from '../../../shared/domain/person';
 import {
   checkChassisNo,
@@ -97,7 +98,7 @@ export function DeclarationForm({ hamlets, lists, categories, record, initialHam
     reValidateMode: 'onChange',
     resolver: declarationResolver(today),
   });
-  const { register, handleSubmit, formState, reset, setFocus, setValue, getValues, setError, trigger, watch, control } = form;
+  const { register, formState, setFocus, setValue, getValues, setError, trigger, watch, control } = form;
   const { fields: rows, append, remove } = useFieldArray({ control, name: 'vehicles' });
   const values = watch();
   const check = useMemo(() => checkDeclaration(values, { today }), [values, today]);
@@ -114,17 +115,8 @@ export function DeclarationForm({ hamlets, lists, categories, record, initialHam
   });
   const [owned, setOwned] = useState<{ personalId: string; declarations: VehicleDeclaration[] }>();
   const [clash, setClash] = useState<string>();
-  const [failure, setFailure] = useState<string>();
-  const [saving, setSaving] = useState(false);
-  const [savedCount, setSavedCount] = useState(0);
   const [focusRow, setFocusRow] = useState<{ index: number } | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
-
-  // After a save the next entry starts at the name. Done after the re-render:
-  // react-hook-form drops its field refs on reset until the fields re-register.
-  useEffect(() => {
-    if (savedCount > 0) setFocus('fullName');
-  }, [savedCount, setFocus]);
 
   // After a row is removed, focus goes to the row that took its place (or the one
   // before it), or to "+ Thêm phương tiện" when none is left.
@@ -190,38 +182,29 @@ export function DeclarationForm({ hamlets, lists, categories, record, initialHam
     }
   };
 
-  const save = handleSubmit(async (vals) => {
-    setFailure(undefined);
-    setClash(undefined);
-    const checked = checkDeclaration(vals, { today });
-    if (assist.blocksSave({ errors: checked.errors, idIssues: checked.idIssues, value: checked.value.person })) return;
-    setSaving(true);
-    try {
+  const { save, onEnter, failure, saving, savedCount } = useEntrySave({
+    form,
+    assist,
+    editing: Boolean(record),
+    personCheck: (v) => {
+      const c = checkDeclaration(v, { today });
+      return { errors: c.errors, idIssues: c.idIssues, value: c.value.person };
+    },
+    write: (v) => {
+      const checked = checkDeclaration(v, { today });
       const input = { ...checked.value.person, vehicles: checked.value.vehicles, idFlagged: checked.idIssues.length > 0 };
-      const result = record ? await repos.declarations.update(record.id, input, officer.id) : await repos.declarations.create(input, officer.id);
-      if (!result.ok) {
-        if (result.code === 'duplicate') {
-          setClash(result.message);
-          await markClash(result.message, checked.value.vehicles);
-        } else setFailure(result.message);
-        return;
-      }
-      void repos.settings.setLastHamletId(vals.hamletId);
-      const count = result.value.vehicles.length;
-      if (record) {
-        toast.show(`Đã lưu thay đổi: ${result.value.fullName} (${count} phương tiện)`);
-        onClose();
-        return;
-      }
-      toast.show(`Đã lưu tờ khai: ${result.value.fullName} (${count} phương tiện)`);
-      setSavedCount((n) => n + 1);
-      reset(blank(vals.hamletId));
-      assist.clear();
-    } catch (e) {
-      setFailure(`Không lưu được: ${e instanceof Error ? e.message : String(e)}. Dữ liệu đã nhập vẫn còn trên màn hình.`);
-    } finally {
-      setSaving(false);
-    }
+      return record ? repos.declarations.update(record.id, input, officer.id) : repos.declarations.create(input, officer.id);
+    },
+    next: (v) => blank(v.hamletId),
+    savedMessage: (r, editing) => `${editing ? 'Đã lưu thay đổi' : 'Đã lưu tờ khai'}: ${r.fullName} (${r.vehicles.length} phương tiện)`,
+    afterSave: (v) => void repos.settings.setLastHamletId(v.hamletId),
+    onClose,
+    onAttempt: () => setClash(undefined),
+    // A plate, frame or engine number of another declaration: said at the top and on that vehicle's field.
+    onDuplicate: async (message, v) => {
+      setClash(message);
+      await markClash(message, checkDeclaration(v, { today }).value.vehicles);
+    },
   });
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLFormElement>) => {
@@ -230,12 +213,7 @@ export function DeclarationForm({ hamlets, lists, categories, record, initialHam
       addVehicle();
       return;
     }
-    if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
-    if (assist.takeQrScan(e)) return;
-    const target = e.target as HTMLElement;
-    if (target instanceof HTMLButtonElement || target instanceof HTMLTextAreaElement || target.id === 'confirm-id-flag') return;
-    e.preventDefault();
-    void save();
+    onEnter(e);
   };
 
   const err = (k: 'note') => formState.errors[k]?.message;
@@ -248,17 +226,15 @@ export function DeclarationForm({ hamlets, lists, categories, record, initialHam
       onClose={onClose}
       wide
       footer={
-        <>
-          <span className="muted">
-            {record
-              ? 'Alt+N: thêm phương tiện · Enter: lưu · Esc: đóng'
-              : `Alt+N: thêm phương tiện · Enter: lưu và nhập tờ khai tiếp theo · Esc: đóng${savedCount ? ` · Đã lưu ${savedCount} tờ khai` : ''}`}
-          </span>
-          <Button onClick={onClose}>Đóng</Button>
-          <Button variant="primary" onClick={() => void save()} disabled={saving}>
-            {saving ? 'Đang lưu…' : record ? 'Lưu thay đổi' : 'Lưu (Enter)'}
-          </Button>
-        </>
+        <EntryFooter
+          editing={Boolean(record)}
+          savedCount={savedCount}
+          saving={saving}
+          unit="tờ khai"
+          extraKeys="Alt+N: thêm phương tiện"
+          onSave={() => void save()}
+          onClose={onClose}
+        />
       }
     >
       <form className="form-grid declaration-form" onKeyDown={onKeyDown} onSubmit={(e) => e.preventDefault()} noValidate>
@@ -354,11 +330,7 @@ export function DeclarationForm({ hamlets, lists, categories, record, initialHam
         <Field label="Ghi chú" error={err('note')} className="span-2">
           {(p) => <input {...p} {...register('note')} autoComplete="off" />}
         </Field>
-        {failure ? (
-          <p className="form-failure span-2" role="alert">
-            {failure}
-          </p>
-        ) : null}
+        <FormFailure failure={failure} />
       </form>
     </Dialog>
   );
