@@ -148,7 +148,8 @@ async function resolveDc01Cases(page: Page) {
   await d.getByLabel('Đã xử lý').check();
   await d.getByLabel('Xác nhận không có thông tin để cập nhật').check();
   await d.getByRole('button', { name: 'Áp dụng' }).click();
-  await page.getByText(/Đã cập nhật .*1 trường hợp/).waitFor();
+  await d.waitFor({ state: 'hidden' });
+  await page.getByRole('row', { name: /Phạm Văn Một/ }).getByText('Xác nhận không có thông tin để cập nhật').waitFor();
   await screenshot(page, '11-dc01-worklist');
 
   await page.getByRole('link', { name: 'Sai cấu trúc số định danh' }).click();
@@ -164,5 +165,6 @@ async function resolveDc01Cases(page: Page) {
   await d.getByText('Ghi rõ công dân đã có thẻ CCCD hay chưa.').waitFor();
   await d.getByLabel('Đã có thẻ CCCD').check();
   await d.getByRole('button', { name: 'Áp dụng' }).click();
-  await page.getByText(/Đã cập nhật .*1 trường hợp/).waitFor();
+  await d.waitFor({ state: 'hidden' });
+  await page.getByRole('row', { name: /Võ Văn Ba/ }).getByText('Đã tạo yêu cầu hủy, xác lập lại số').waitFor();
 }
