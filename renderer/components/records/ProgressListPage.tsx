@@ -13,7 +13,6 @@ import { useToast } from '../ui/Toast';
 import { useServices } from '../../context/services';
 import { useSession } from '../../context/session';
 import { isBooleanRecord, useStoredState } from '../../lib/use-stored-state';
-import { buildTableWorkbook } from '../../excel/table-export';
 import { targetFor } from '../../db/repositories/target-repo';
 import type { BulkResult, WriteResult } from '../../db/repositories/record-ops';
 import { countByStatus, EMPTY_FILTER, filterRecords, type ExtraKeys, type FilterableRecord, type RecordFilter } from '../../../shared/search/record-filter';
@@ -23,7 +22,8 @@ import { formatCount, formatRate, rateOf } from '../../../shared/format/numbers'
 import { periodContaining, periodMonthLabel } from '../../../shared/settings/period';
 import type { ProgressStatus } from '../../../shared/domain/types';
 import type { Result } from '../../../shared/result';
-import { defaultVisibility, exportColumns, tableColumns, type FieldColumn } from './columns';
+import { defaultVisibility, tableColumns, type FieldColumn } from './columns';
+import { ColumnChooser, useDeleteRestore, useExcelExport } from './list-tools';
 import { RecordTable } from './RecordTable';
 import { StatusDialog } from './StatusDialog';
 import { SummaryCard } from './SummaryCard';
@@ -95,7 +95,7 @@ export function ProgressListPage<T extends ListRecord>({
   renderForm: (props: FormProps<T>) => ReactNode;
   renderDetail: (props: DetailProps<T>) => ReactNode;
 }) {
-  const { repos, api, clock } = useServices();
+  const { repos, clock } = useServices();
   const { officer } = useSession();
   const toast = useToast();
   const today = isoDay(clock());
@@ -111,7 +111,8 @@ export function ProgressListPage<T extends ListRecord>({
   const [columnVisibility, setColumnVisibility] = useStoredState(storageKey, defaultVisibility(fields), isBooleanRecord);
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [panel, setPanel] = useState<Panel>(null);
-  const [exporting, setExporting] = useState(false);
+  const deletion = useDeleteRestore(actions, 'hồ sơ');
+  const excel = useExcelExport();
   const searchRef = useRef<HTMLInputElement>(null);
 
   // The table follows the deferred filter so typing never waits for a re-render of 30,000 rows.
@@ -177,61 +178,27 @@ export function ProgressListPage<T extends ListRecord>({
   };
 
   const remove = async (record: T) => {
-    const result = await actions.remove(record.id, officer.id);
-    if (!result.ok) {
-      toast.show(result.message, { tone: 'error' });
-      return;
-    }
-    setPanel(null);
-    toast.show(`Đã xóa hồ sơ ${record.fullName}.`, {
-      action: {
-        label: 'Hoàn tác',
-        run: () => {
-          void actions.restore(record.id, officer.id).then((r) => {
-            toast.show(r.ok ? `Đã khôi phục ${record.fullName}.` : r.message, { tone: r.ok ? 'ok' : 'error' });
-          });
-        },
-      },
-    });
+    if (await deletion.remove(record)) setPanel(null);
   };
-
   const restore = async (record: T) => {
-    const result = await actions.restore(record.id, officer.id);
-    toast.show(result.ok ? `Đã khôi phục ${record.fullName}.` : result.message, { tone: result.ok ? 'ok' : 'error' });
-    if (result.ok) setPanel(null);
+    if (await deletion.restore(record)) setPanel(null);
   };
-
-  const exportExcel = async () => {
-    setExporting(true);
-    try {
-      const data = await buildTableWorkbook({
-        sheetName: title,
-        title: `DANH SÁCH ${title.toLocaleUpperCase('vi')}`,
-        subtitle: `${unit?.unitName ?? ''} — xuất ngày ${formatDay(today)}${filtersOn ? ' (theo bộ lọc đang chọn)' : ''}`,
-        columns: exportColumns(fields, columnVisibility),
-        rows: filtered,
-      });
-      const result = await api.saveFile({
-        suggestedName: `${fileSafe(title)} ${formatDay(today).replace(/\//g, '-')}.xlsx`,
-        filters: [{ name: 'Tệp Excel', extensions: ['xlsx'] }],
-        data,
-      });
-      if (!result.ok) toast.show(`Không lưu được tệp: ${result.message}`, { tone: 'error' });
-      else if (result.value.saved) {
-        await repos.audit.logExport(entity, targetScope, filtered.length, officer.id);
-        toast.show(`Đã xuất ${formatCount(filtered.length)} dòng ra ${result.value.path}.`);
-      }
-    } catch (e) {
-      toast.show(`Không tạo được tệp Excel: ${e instanceof Error ? e.message : String(e)}`, { tone: 'error' });
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportExcel = () =>
+    excel.run({
+      name: title,
+      title: `DANH SÁCH ${title.toLocaleUpperCase('vi')}`,
+      unitName: unit?.unitName ?? '',
+      filtered: filtersOn,
+      fields,
+      visibility: columnVisibility,
+      rows: filtered,
+      entity,
+      scope: targetScope,
+    });
 
   const recordOf = (id: string) => records.find((r) => r.id === id);
   const detail = panel?.kind === 'detail' ? recordOf(panel.id) : undefined;
   const editing = panel?.kind === 'edit' ? recordOf(panel.id) : undefined;
-  const toggleable = fields.filter((f) => !f.fixed);
 
   return (
     <section className="page" aria-labelledby="page-title">
@@ -245,8 +212,8 @@ export function ProgressListPage<T extends ListRecord>({
           ) : null}
         </div>
         <div className="page-actions">
-          <Button onClick={() => void exportExcel()} disabled={exporting || filtered.length === 0} title="Xuất các dòng đang hiển thị">
-            {exporting ? 'Đang tạo tệp…' : 'Xuất Excel'}
+          <Button onClick={() => void exportExcel()} disabled={excel.exporting || filtered.length === 0} title="Xuất các dòng đang hiển thị">
+            {excel.exporting ? 'Đang tạo tệp…' : 'Xuất Excel'}
           </Button>
           <Button variant="primary" onClick={() => setPanel({ kind: 'new' })} disabled={filter.deleted} title="Phím tắt: F2">
             {newLabel}
@@ -340,21 +307,7 @@ export function ProgressListPage<T extends ListRecord>({
             Xóa bộ lọc
           </Button>
         ) : null}
-        <details className="column-chooser">
-          <summary>Cột hiển thị</summary>
-          <div className="column-chooser-menu">
-            {toggleable.map((c) => (
-              <label key={c.id} className="check">
-                <input
-                  type="checkbox"
-                  checked={columnVisibility[c.id] !== false}
-                  onChange={(e) => setColumnVisibility({ ...columnVisibility, [c.id]: e.target.checked })}
-                />
-                {c.header}
-              </label>
-            ))}
-          </div>
-        </details>
+        <ColumnChooser fields={fields} visibility={columnVisibility} onChange={setColumnVisibility} />
       </div>
       {dateError(fromText) || dateError(toText) ? (
         <p className="field-message field-error-text" role="alert">
@@ -425,7 +378,3 @@ export function ProgressListPage<T extends ListRecord>({
   );
 }
 
-/** Windows refuses these characters in a file name. */
-export function fileSafe(name: string): string {
-  return name.replace(/[\\/:*?"<>|]/g, ' ').replace(/\s+/g, ' ').trim() || 'Danh sach';
-}

@@ -15,14 +15,12 @@ import { useSession } from '../../context/session';
 import { useLiveList } from '../../lib/use-live-list';
 import { useCatalogues } from '../../lib/use-catalogues';
 import { isBooleanRecord, useStoredState } from '../../lib/use-stored-state';
-import { buildTableWorkbook } from '../../excel/table-export';
-import { fileSafe } from '../../components/records/ProgressListPage';
+import { ColumnChooser, useDeleteRestore, useExcelExport } from '../../components/records/list-tools';
 import { RecordDetail, type HistoryLine } from '../../components/records/RecordDetail';
 import { RecordTable } from '../../components/records/RecordTable';
 import { SummaryCard } from '../../components/records/SummaryCard';
 import {
   defaultVisibility,
-  exportColumns,
   nameLookups,
   personColumns,
   sexLabel,
@@ -140,7 +138,7 @@ function countCases(cases: readonly Dc01Case[]): Counts {
 }
 
 export function Dc01Page({ categoryKey }: { categoryKey: string }) {
-  const { repos, api, clock } = useServices();
+  const { repos, clock } = useServices();
   const { officer } = useSession();
   const toast = useToast();
   const today = isoDay(clock());
@@ -168,7 +166,8 @@ export function Dc01Page({ categoryKey }: { categoryKey: string }) {
   const [columnVisibility, setColumnVisibility] = useStoredState('dc01.columns', DEFAULT_VISIBILITY, isBooleanRecord);
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [panel, setPanel] = useState<Panel>(null);
-  const [exporting, setExporting] = useState(false);
+  const deletion = useDeleteRestore(repos.dc01, 'trường hợp');
+  const excel = useExcelExport();
   const searchRef = useRef<HTMLInputElement>(null);
 
   // Counts follow the search, hamlet and officer; the state and outcome filters pick among them.
@@ -280,61 +279,27 @@ export function Dc01Page({ categoryKey }: { categoryKey: string }) {
   };
 
   const remove = async (c: Dc01Case) => {
-    const result = await repos.dc01.remove(c.id, officer.id);
-    if (!result.ok) {
-      toast.show(result.message, { tone: 'error' });
-      return;
-    }
-    setPanel(null);
-    toast.show(`Đã xóa trường hợp ${c.fullName}.`, {
-      action: {
-        label: 'Hoàn tác',
-        run: () => {
-          void repos.dc01.restore(c.id, officer.id).then((r) => {
-            toast.show(r.ok ? `Đã khôi phục ${c.fullName}.` : r.message, { tone: r.ok ? 'ok' : 'error' });
-          });
-        },
-      },
-    });
+    if (await deletion.remove(c)) setPanel(null);
   };
-
   const restore = async (c: Dc01Case) => {
-    const result = await repos.dc01.restore(c.id, officer.id);
-    toast.show(result.ok ? `Đã khôi phục ${c.fullName}.` : result.message, { tone: result.ok ? 'ok' : 'error' });
-    if (result.ok) setPanel(null);
+    if (await deletion.restore(c)) setPanel(null);
   };
-
-  const exportExcel = async () => {
-    setExporting(true);
-    try {
-      const data = await buildTableWorkbook({
-        sheetName: title,
-        title: `DANH SÁCH TRƯỜNG HỢP LÀM SẠCH DỮ LIỆU DC01 — ${title.toLocaleUpperCase('vi')}`,
-        subtitle: `${unit?.unitName ?? ''} — xuất ngày ${formatDay(today)}${filtersOn ? ' (theo bộ lọc đang chọn)' : ''}`,
-        columns: exportColumns(fields, columnVisibility),
-        rows: filtered,
-      });
-      const result = await api.saveFile({
-        suggestedName: `DC01 ${fileSafe(title)} ${formatDay(today).replace(/\//g, '-')}.xlsx`,
-        filters: [{ name: 'Tệp Excel', extensions: ['xlsx'] }],
-        data,
-      });
-      if (!result.ok) toast.show(`Không lưu được tệp: ${result.message}`, { tone: 'error' });
-      else if (result.value.saved) {
-        await repos.audit.logExport('dc01Cases', `dc01:${categoryKey}`, filtered.length, officer.id);
-        toast.show(`Đã xuất ${formatCount(filtered.length)} dòng ra ${result.value.path}.`);
-      }
-    } catch (e) {
-      toast.show(`Không tạo được tệp Excel: ${e instanceof Error ? e.message : String(e)}`, { tone: 'error' });
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportExcel = () =>
+    excel.run({
+      name: `DC01 ${title}`,
+      title: `DANH SÁCH TRƯỜNG HỢP LÀM SẠCH DỮ LIỆU DC01 — ${title.toLocaleUpperCase('vi')}`,
+      unitName: unit?.unitName ?? '',
+      filtered: filtersOn,
+      fields,
+      visibility: columnVisibility,
+      rows: filtered,
+      entity: 'dc01Cases',
+      scope: `dc01:${categoryKey}`,
+    });
 
   const detail = detailPanel ? byId.get(detailPanel.id) : undefined;
   const editing = panel?.kind === 'edit' ? byId.get(panel.id) : undefined;
   const openDetail = (id: string) => setPanel({ kind: 'detail', id, order: filtered.map((c) => c.id) });
-  const toggleable = fields.filter((f) => !f.fixed);
   const asksCccd = dc01AsksCccd(category);
   const stateCard = (s: Dc01State) => (
     <SummaryCard
@@ -357,8 +322,8 @@ export function Dc01Page({ categoryKey }: { categoryKey: string }) {
           </p>
         </div>
         <div className="page-actions">
-          <Button onClick={() => void exportExcel()} disabled={exporting || filtered.length === 0} title="Xuất các dòng đang hiển thị">
-            {exporting ? 'Đang tạo tệp…' : 'Xuất Excel'}
+          <Button onClick={() => void exportExcel()} disabled={excel.exporting || filtered.length === 0} title="Xuất các dòng đang hiển thị">
+            {excel.exporting ? 'Đang tạo tệp…' : 'Xuất Excel'}
           </Button>
           <Button variant="primary" onClick={() => setPanel({ kind: 'new' })} disabled={filter.deleted} title="Phím tắt: F2">
             + Nhập trường hợp (F2)
@@ -450,21 +415,7 @@ export function Dc01Page({ categoryKey }: { categoryKey: string }) {
             Xóa bộ lọc
           </Button>
         ) : null}
-        <details className="column-chooser">
-          <summary>Cột hiển thị</summary>
-          <div className="column-chooser-menu">
-            {toggleable.map((c) => (
-              <label key={c.id} className="check">
-                <input
-                  type="checkbox"
-                  checked={columnVisibility[c.id] !== false}
-                  onChange={(e) => setColumnVisibility({ ...columnVisibility, [c.id]: e.target.checked })}
-                />
-                {c.header}
-              </label>
-            ))}
-          </div>
-        </details>
+        <ColumnChooser fields={fields} visibility={columnVisibility} onChange={setColumnVisibility} />
       </div>
 
       <div className="result-line" aria-live="polite">
