@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import {
+  recentPeriods,
   MAX_CUTOFF_DAY,
   MIN_CUTOFF_DAY,
   periodContaining,
@@ -109,5 +110,15 @@ describe('periodMonthLabel', () => {
 
   it('names a period after the month of its end', () => {
     expect(periodMonthLabel(periodContaining('2024-12-25', 20))).toBe('tháng 1/2025');
+  });
+});
+
+describe('recentPeriods', () => {
+  it('lists the current period and the ones before it, newest first, across a year', () => {
+    expect(recentPeriods('2026-01-05', 20, 3)).toEqual([
+      { from: '2025-12-21', to: '2026-01-20' },
+      { from: '2025-11-21', to: '2025-12-20' },
+      { from: '2025-10-21', to: '2025-11-20' },
+    ]);
   });
 });

@@ -37,3 +37,14 @@ export function periodMonthLabel(period: Period): string {
   const [y, m] = period.to.split('-');
   return `tháng ${Number(m)}/${y}`;
 }
+
+/** The period containing `today` and the `count - 1` before it, newest first (for period pickers). */
+export function recentPeriods(today: IsoDate, cutoffDay: number, count: number): Period[] {
+  const periods: Period[] = [];
+  let period = periodContaining(today, cutoffDay);
+  for (let i = 0; i < count; i++) {
+    periods.push(period);
+    period = previousPeriod(period, cutoffDay);
+  }
+  return periods;
+}

@@ -118,3 +118,17 @@ export function exportColumns<T>(fields: readonly FieldColumn<T>[], visibility: 
 export function defaultVisibility<T>(fields: readonly FieldColumn<T>[]): VisibilityState {
   return Object.fromEntries(fields.filter((f) => f.hiddenByDefault).map((f) => [f.id, false]));
 }
+
+/** The identity rows of a record's detail, in the order of the paper forms. */
+export function personDetailFields(r: PersonFields & SearchKeys, names: NameLookups, nameLabel = 'Họ và tên'): (readonly [string, string])[] {
+  return [
+    [nameLabel, r.fullName],
+    ['Ngày sinh', r.birthDate ? formatPartialDate(r.birthDate) : ''],
+    ['Giới tính', sexLabel(r.sex)],
+    ['Số định danh', `${r.personalId}${r.idFlagged ? ' (sai cấu trúc — cần làm sạch)' : ''}`],
+    ['CMND', r.oldId],
+    ['Số điện thoại', r.phone],
+    ['Thôn/TDP', names.hamletName(r.hamletId)],
+    ['Địa chỉ', r.address],
+  ];
+}

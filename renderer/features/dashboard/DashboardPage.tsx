@@ -10,7 +10,8 @@ import { useCatalogues } from '../../lib/use-catalogues';
 import { useFacts } from '../../lib/use-facts';
 import { formatDay, isoDay } from '../../../shared/dates/partial-date';
 import { formatCount, formatRate } from '../../../shared/format/numbers';
-import { periodContaining, periodMonthLabel, previousPeriod, type Period } from '../../../shared/settings/period';
+import { recentPeriods, type Period } from '../../../shared/settings/period';
+import { PeriodSelect } from '../../components/records/PeriodSelect';
 import { dc01OutcomeLabel } from '../../../shared/domain/dc01';
 import type { Dc01Figures, ProgressFigures } from '../../../shared/metrics/metrics';
 import {
@@ -36,12 +37,7 @@ export function DashboardPage() {
   const [periodTo, setPeriodTo] = useState<string>();
   const [open, setOpen] = useState<{ key: string; by: BreakdownBy }>();
 
-  const periods = useMemo(() => {
-    if (!unit) return [];
-    const list: Period[] = [periodContaining(isoDay(clock()), unit.cutoffDay)];
-    while (list.length < PERIODS_SHOWN) list.push(previousPeriod(list[list.length - 1]!, unit.cutoffDay));
-    return list;
-  }, [unit, clock]);
+  const periods = useMemo(() => (unit ? recentPeriods(isoDay(clock()), unit.cutoffDay, PERIODS_SHOWN) : []), [unit, clock]);
   const period = periods.find((p) => p.to === periodTo) ?? periods[0];
   const grouped = useMemo(() => (facts ? groupFacts(facts) : undefined), [facts]);
   const figures = useMemo(
@@ -71,16 +67,7 @@ export function DashboardPage() {
             Số liệu lũy kế tính đến hết ngày {formatDay(period.to)}; "trong kỳ" là từ {formatDay(period.from)} đến {formatDay(period.to)}.
           </p>
         </div>
-        <label className="inline-label">
-          Kỳ báo cáo
-          <select aria-label="Kỳ báo cáo" value={period.to} onChange={(e) => setPeriodTo(e.target.value)}>
-            {periods.map((p) => (
-              <option key={p.to} value={p.to}>
-                {periodMonthLabel(p)} ({formatDay(p.from)} – {formatDay(p.to)})
-              </option>
-            ))}
-          </select>
-        </label>
+        <PeriodSelect periods={periods} value={period.to} onChange={setPeriodTo} />
       </header>
 
       <div className="card dashboard-card">

@@ -22,8 +22,8 @@ import { SummaryCard } from '../../components/records/SummaryCard';
 import {
   defaultVisibility,
   nameLookups,
+  personDetailFields,
   personColumns,
-  sexLabel,
   tableColumns,
   trailingColumns,
   type FieldColumn,
@@ -31,7 +31,7 @@ import {
 } from '../../components/records/columns';
 import { compileQuery, matchesQuery, type CompiledQuery, type FilterableRecord } from '../../../shared/search/record-filter';
 import { DC01_STATE_LABELS, DC01_STATES, dc01AsksCccd, dc01OutcomeLabel, type Dc01Change } from '../../../shared/domain/dc01';
-import { formatDay, formatPartialDate, isoDay } from '../../../shared/dates/partial-date';
+import { formatDay, isoDay } from '../../../shared/dates/partial-date';
 import { formatCount, formatRate, rateOf } from '../../../shared/format/numbers';
 import type { Dc01Case, Dc01Category, Dc01Event, Dc01State } from '../../../shared/domain/types';
 import { Dc01Form } from './Dc01Form';
@@ -481,14 +481,7 @@ export function Dc01Page({ categoryKey }: { categoryKey: string }) {
           }
           steps={dc01History(detail.stateLog, category)}
           fields={[
-            ['Họ và tên', detail.fullName],
-            ['Ngày sinh', detail.birthDate ? formatPartialDate(detail.birthDate) : ''],
-            ['Giới tính', sexLabel(detail.sex)],
-            ['Số định danh', `${detail.personalId}${detail.idFlagged ? ' (sai cấu trúc)' : ''}`],
-            ['CMND', detail.oldId],
-            ['Số điện thoại', detail.phone],
-            ['Thôn/TDP', names.hamletName(detail.hamletId)],
-            ['Địa chỉ', detail.address],
+            ...personDetailFields(detail, names),
             ['Số hộ khẩu', detail.householdNo],
             ['Ngày tiếp nhận', formatDay(detail.receivedDate)],
             ['Nguồn', detail.source],

@@ -6,8 +6,7 @@ import { useLiveList } from '../../lib/use-live-list';
 import { useCatalogues } from '../../lib/use-catalogues';
 import { ProgressListPage } from '../../components/records/ProgressListPage';
 import { RecordDetail, progressHistory } from '../../components/records/RecordDetail';
-import { nameLookups, personColumns, progressColumns, sexLabel, type FieldColumn } from '../../components/records/columns';
-import { formatPartialDate } from '../../../shared/dates/partial-date';
+import { nameLookups, personColumns, personDetailFields, progressColumns, type FieldColumn } from '../../components/records/columns';
 import { PROGRESS_STATUS_LABELS } from '../../../shared/domain/progress';
 import {
   ECONOMIC_STATUSES,
@@ -106,14 +105,7 @@ export function LabourPage() {
           officers={officers}
           steps={progressHistory(record.statusLog)}
           fields={[
-            ['Họ và tên', record.fullName],
-            ['Ngày sinh', record.birthDate ? formatPartialDate(record.birthDate) : ''],
-            ['Giới tính', sexLabel(record.sex)],
-            ['Số định danh', `${record.personalId}${record.idFlagged ? ' (sai cấu trúc — cần làm sạch)' : ''}`],
-            ['CMND', record.oldId],
-            ['Số điện thoại', record.phone],
-            ['Thôn/TDP', names.hamletName(record.hamletId)],
-            ['Địa chỉ', record.address],
+            ...personDetailFields(record, names),
             [LABOUR_LABELS.socialInsuranceNo, record.socialInsuranceNo],
             [LABOUR_LABELS.permanentAddress, record.permanentAddress],
             [LABOUR_LABELS.currentAddress, record.currentAddress],

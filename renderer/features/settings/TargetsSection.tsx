@@ -9,9 +9,10 @@ import { useToast } from '../../components/ui/Toast';
 import { useServices } from '../../context/services';
 import { useSession } from '../../context/session';
 import { parseTargetValue, targetFor } from '../../db/repositories/target-repo';
-import { formatDay, isoDay } from '../../../shared/dates/partial-date';
+import { isoDay } from '../../../shared/dates/partial-date';
 import { formatCount } from '../../../shared/format/numbers';
-import { periodContaining, periodMonthLabel, previousPeriod, type Period } from '../../../shared/settings/period';
+import { periodMonthLabel, recentPeriods, type Period } from '../../../shared/settings/period';
+import { PeriodSelect } from '../../components/records/PeriodSelect';
 import type { Target, UnitSettings } from '../../../shared/domain/types';
 import { Card } from '../../components/ui/Card';
 
@@ -26,9 +27,8 @@ export function TargetsSection({ unit }: { unit: UnitSettings }) {
   const { repos, clock } = useServices();
   const lists = useLiveQuery(() => repos.catalogue.memberLists(), [repos]) ?? [];
   const targets = useLiveQuery(() => repos.targets.all(), [repos]) ?? [];
-  const current = periodContaining(isoDay(clock()), unit.cutoffDay);
-  const periods: Period[] = [current];
-  for (let i = 0; i < 5; i++) periods.push(previousPeriod(periods[periods.length - 1] ?? current, unit.cutoffDay));
+  const periods = recentPeriods(isoDay(clock()), unit.cutoffDay, 6);
+  const current = periods[0]!;
   const [periodTo, setPeriodTo] = useState(current.to);
   const period = periods.find((p) => p.to === periodTo) ?? current;
 
@@ -37,16 +37,7 @@ export function TargetsSection({ unit }: { unit: UnitSettings }) {
       <p className="muted">
         Tổng số do hội, đoàn thể cung cấp, dùng làm mẫu số khi tính tỷ lệ. Kỳ chưa nhập sẽ dùng số của kỳ gần nhất trước đó.
       </p>
-      <label className="inline-label">
-        Kỳ báo cáo{' '}
-        <select value={period.to} onChange={(e) => setPeriodTo(e.target.value)} aria-label="Kỳ báo cáo">
-          {periods.map((p) => (
-            <option key={p.to} value={p.to}>
-              {periodMonthLabel(p)} ({formatDay(p.from)} – {formatDay(p.to)})
-            </option>
-          ))}
-        </select>
-      </label>
+      <PeriodSelect periods={periods} value={period.to} onChange={setPeriodTo} />
       <table className="plain-table">
         <thead>
           <tr>

@@ -7,8 +7,7 @@ import { useCatalogues } from '../../lib/use-catalogues';
 import { ProgressListPage } from '../../components/records/ProgressListPage';
 import { RecordDetail, progressHistory } from '../../components/records/RecordDetail';
 import { SummaryCard } from '../../components/records/SummaryCard';
-import { nameLookups, personColumns, progressColumns, sexLabel, type FieldColumn } from '../../components/records/columns';
-import { formatPartialDate } from '../../../shared/dates/partial-date';
+import { nameLookups, personColumns, personDetailFields, progressColumns, type FieldColumn } from '../../components/records/columns';
 import { formatCount } from '../../../shared/format/numbers';
 import { PROGRESS_STATUS_LABELS } from '../../../shared/domain/progress';
 import { VEHICLE_KIND_LABELS } from '../../../shared/domain/catalogues';
@@ -94,14 +93,7 @@ export function VehiclesPage() {
           officers={officers}
           steps={progressHistory(record.statusLog)}
           fields={[
-            ['Chủ phương tiện', record.fullName],
-            ['Ngày sinh', record.birthDate ? formatPartialDate(record.birthDate) : ''],
-            ['Giới tính', sexLabel(record.sex)],
-            ['Số định danh', `${record.personalId}${record.idFlagged ? ' (sai cấu trúc — cần làm sạch)' : ''}`],
-            ['CMND', record.oldId],
-            ['Số điện thoại', record.phone],
-            ['Thôn/TDP', names.hamletName(record.hamletId)],
-            ['Địa chỉ', record.address],
+            ...personDetailFields(record, names, 'Chủ phương tiện'),
             ['Ghi chú', record.note],
             ['Trạng thái', PROGRESS_STATUS_LABELS[record.status]],
           ]}
