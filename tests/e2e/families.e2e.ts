@@ -4,23 +4,11 @@
  * categories — each entered, moved on and resolved — and the dashboard's
  * figures following every step.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { completeWizard, foreignRequests, newProfileDir, openApp, personalId, screenshot, serveBuiltApp, type AppServer, type AppSession } from './harness';
+import { completeWizard, foreignRequests, personalId, screenshot, appFixture } from './harness';
 
-let server: AppServer;
-const profile = newProfileDir();
-let app: AppSession | undefined;
-
-beforeAll(async () => {
-  server = await serveBuiltApp();
-});
-
-afterAll(async () => {
-  await app?.close();
-  await server?.close();
-  profile.remove();
-});
+const fixture = appFixture();
 
 const dialog = (page: Page, name: RegExp) => page.getByRole('dialog', { name });
 
@@ -46,11 +34,11 @@ async function setStatusForAll(page: Page, status: string, expectedCount: number
 
 describe('labour, vehicles and DC01, with the dashboard', () => {
   it('logs one of each, resolves them and sees the figures change', async () => {
-    app = await openApp(server.url, profile.dir);
+    const app = await fixture.open();
     const { page } = app;
     await completeWizard(page);
     const labourRow = page.getByRole('row', { name: /Thông tin người lao động/ });
-    expect(await figuresOf(labourRow)).toEqual(['—', '0', '0', '0', '0', '0']);
+    await expect.poll(() => figuresOf(labourRow)).toEqual(['—', '0', '0', '0', '0', '0']);
 
     // --- labour: the employed questions appear only for "Có việc làm"
     await page.getByRole('link', { name: 'Người lao động' }).click();
@@ -106,22 +94,22 @@ describe('labour, vehicles and DC01, with the dashboard', () => {
 
     // --- the dashboard follows
     await openDashboard(page);
-    expect(await figuresOf(labourRow)).toEqual(['—', '1', '0', '1', '1', '0']);
-    expect(await figuresOf(page.getByRole('row', { name: /Phương tiện — tờ khai/ }))).toEqual(['—', '1', '1', '0', '0', '0']);
-    expect(await figuresOf(page.getByRole('row', { name: /Phương tiện — số xe/ }))).toEqual(['—', '2', '2', '0', '0', '0']);
+    await expect.poll(() => figuresOf(labourRow)).toEqual(['—', '1', '0', '1', '1', '0']);
+    await expect.poll(() => figuresOf(page.getByRole('row', { name: /Phương tiện — tờ khai/ }))).toEqual(['—', '1', '1', '0', '0', '0']);
+    await expect.poll(() => figuresOf(page.getByRole('row', { name: /Phương tiện — số xe/ }))).toEqual(['—', '2', '2', '0', '0', '0']);
 
     // --- DC01: two categories, cases entered then resolved
     await resolveDc01Cases(page);
     await openDashboard(page);
     await screenshot(page, '12-dashboard');
     // total, done, done in period, in progress, pending
-    expect(await figuresOf(page.getByRole('row', { name: /Thiếu trường thông tin/ }))).toEqual(['2', '1', '1', '0', '1', expect.any(String)]);
-    expect(await figuresOf(page.getByRole('row', { name: /Sai cấu trúc số định danh/ }))).toEqual(['1', '1', '1', '0', '0', expect.any(String)]);
+    await expect.poll(() => figuresOf(page.getByRole('row', { name: /Thiếu trường thông tin/ }))).toEqual(['2', '1', '1', '0', '1', expect.any(String)]);
+    await expect.poll(() => figuresOf(page.getByRole('row', { name: /Sai cấu trúc số định danh/ }))).toEqual(['1', '1', '1', '0', '0', expect.any(String)]);
     await page.getByRole('row', { name: /Thiếu trường thông tin/ }).getByRole('button', { name: /theo cán bộ/ }).click();
     await page.getByRole('table', { name: 'Thiếu trường thông tin theo cán bộ' }).waitFor();
     await screenshot(page, '13-dashboard-breakdown');
 
-    expect(foreignRequests(app.requests, server.url)).toEqual([]);
+    expect(foreignRequests(app.requests, fixture.server().url)).toEqual([]);
     expect(app.errors).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, onTestFailed } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startStaticServer } from '../../build/scripts/serve.mjs';
 
@@ -133,4 +134,47 @@ export async function signIn(page: Page): Promise<void> {
   await page.getByLabel('Mã PIN').fill('2468');
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: 'Khóa máy' }).waitFor();
+}
+
+/**
+ * One end-to-end file's setup: the built app served on 127.0.0.1, a fresh
+ * browser profile, and everything closed and removed afterwards.
+ */
+export function appFixture(): { server: () => AppServer; profileDir: string; open: (options?: { bypassCSP?: boolean }) => Promise<AppSession>; reopen: () => Promise<AppSession> } {
+  let server: AppServer | undefined;
+  let session: AppSession | undefined;
+  const profile = newProfileDir();
+  beforeAll(async () => {
+    server = await serveBuiltApp();
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+    profile.remove();
+  });
+  const running = (): AppServer => {
+    if (!server) throw new Error('the app server is not running');
+    return server;
+  };
+  const open = async (options?: { bypassCSP?: boolean }) => {
+    session = await openApp(running().url, profile.dir, options);
+    const opened = session;
+    // What the screen showed when a step failed, for whoever reads the CI log.
+    onTestFailed(async ({ task }) => {
+      if (opened.page.isClosed()) return;
+      await screenshot(opened.page, `failed-${task.name.replace(/[^\p{L}\d]+/gu, '-').slice(0, 60)}`).catch(() => undefined);
+      console.error(`Screenshot of the failure in ${ARTIFACTS}; console errors: ${JSON.stringify(opened.errors)}`);
+    });
+    return session;
+  };
+  return {
+    server: running,
+    profileDir: profile.dir,
+    open,
+    /** closes the browser and opens it again on the same profile: a restart of the app */
+    reopen: async () => {
+      await session?.close();
+      return open();
+    },
+  };
 }

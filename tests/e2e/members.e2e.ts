@@ -4,24 +4,12 @@
  * as keystrokes → a status change on a selection → reload and sign in again →
  * restart the browser → everything is still there, and nothing went to the network.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
-import { completeWizard, signIn, foreignRequests, newProfileDir, openApp, personalId, screenshot, serveBuiltApp, type AppServer, type AppSession } from './harness';
+import { completeWizard, signIn, foreignRequests, personalId, screenshot, appFixture } from './harness';
 
-let server: AppServer;
-const profile = newProfileDir();
-let app: AppSession | undefined;
-
-beforeAll(async () => {
-  server = await serveBuiltApp();
-});
-
-afterAll(async () => {
-  await app?.close();
-  await server?.close();
-  profile.remove();
-});
+const fixture = appFixture();
 
 
 const dialog = (page: Page, name: RegExp) => page.getByRole('dialog', { name });
@@ -34,7 +22,7 @@ async function openElderly(page: Page) {
 
 describe('association members, first day', () => {
   it('sets up the unit, logs members, tracks progress and keeps everything across restarts', async () => {
-    app = await openApp(server.url, profile.dir);
+    let app = await fixture.open();
     const { page } = app;
 
     // --- first-run wizard: it refuses to go on without the unit's name
@@ -144,15 +132,14 @@ describe('association members, first day', () => {
     // --- restart the browser on the same profile
     expect(app.errors).toEqual([]);
     const requestsBefore = [...app.requests];
-    await app.close();
-    app = await openApp(server.url, profile.dir);
+    app = await fixture.reopen();
     await signIn(app.page);
     await openElderly(app.page);
-    await expect.poll(() => resultLine(app!.page).textContent()).toContain('Tổng cộng: 3 hồ sơ');
+    await expect.poll(() => resultLine(app.page).textContent()).toContain('Tổng cộng: 3 hồ sơ');
     expect(await app.page.getByRole('row', { name: /Đỗ Văn Đức/ }).textContent()).toContain('Đã tiếp nhận hồ sơ');
 
     // --- nothing left the machine
-    expect(foreignRequests([...requestsBefore, ...app.requests], server.url)).toEqual([]);
+    expect(foreignRequests([...requestsBefore, ...app.requests], fixture.server().url)).toEqual([]);
     expect(app.errors).toEqual([]);
   });
 });

@@ -3,26 +3,14 @@
  * 30,000 of them in one list. The list opens, counts, searches without tone
  * marks and scrolls to its end. Speed is measured by `npm run bench`, not here.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newProfileDir, openApp, screenshot, seederScript, serveBuiltApp, type AppServer, type AppSession } from './harness';
+import { describe, expect, it } from 'vitest';
+import { screenshot, seederScript, appFixture } from './harness';
 
-let server: AppServer;
-const profile = newProfileDir();
-let app: AppSession | undefined;
-
-beforeAll(async () => {
-  server = await serveBuiltApp();
-});
-
-afterAll(async () => {
-  await app?.close();
-  await server?.close();
-  profile.remove();
-});
+const fixture = appFixture();
 
 describe('a list of 30,000 in a database of 250,000', () => {
   it('opens, counts, searches and scrolls', async () => {
-    app = await openApp(server.url, profile.dir, { bypassCSP: true });
+    const app = await fixture.open({ bypassCSP: true });
     const { page } = app;
     await page.getByRole('form', { name: 'Thiết lập ban đầu' }).waitFor();
     const seeder = await seederScript();
