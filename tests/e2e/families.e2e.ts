@@ -109,6 +109,12 @@ describe('labour, vehicles and DC01, with the dashboard', () => {
     await page.getByRole('table', { name: 'Thiếu trường thông tin theo cán bộ' }).waitFor();
     await screenshot(page, '13-dashboard-breakdown');
 
+    // --- the DC01 catalogue is edited in Settings
+    await page.getByRole('link', { name: 'Cài đặt' }).click();
+    await page.getByRole('tab', { name: 'Loại làm sạch DC01' }).click();
+    await page.getByText('Thiếu CMND 9 số').first().waitFor();
+    await screenshot(page, '14-settings-dc01');
+
     expect(foreignRequests(app.requests, fixture.server().url)).toEqual([]);
     expect(app.errors).toEqual([]);
   });
@@ -152,6 +158,7 @@ async function resolveDc01Cases(page: Page) {
   // the CCCD question must be answered for this category
   await d.getByText('Ghi rõ công dân đã có thẻ CCCD hay chưa.').waitFor();
   await d.getByLabel('Đã có thẻ CCCD').check();
+  await screenshot(page, '11b-dc01-result-dialog');
   await d.getByRole('button', { name: 'Áp dụng' }).click();
   await d.waitFor({ state: 'hidden' });
   await page.getByRole('row', { name: /Võ Văn Ba/ }).getByText('Đã tạo yêu cầu hủy, xác lập lại số').waitFor();

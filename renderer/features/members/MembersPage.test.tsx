@@ -120,6 +120,17 @@ describe('member entry form', () => {
   });
 });
 
+describe('dialogs', () => {
+  it('Esc closes the topmost dialog even when the focus has left it', async () => {
+    const user = userEvent.setup();
+    await openForm(user);
+    (document.activeElement as HTMLElement | null)?.blur();
+    expect(document.activeElement).toBe(document.body);
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+  });
+});
+
 describe('member list', () => {
   const add = (fullName: string, serial: number, status?: 'entered') =>
     services.repos.members
