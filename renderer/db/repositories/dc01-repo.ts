@@ -8,7 +8,7 @@ import { applyDc01Change, DC01_STATE_LABELS, initialDc01, type Dc01Change } from
 import { personSearchKeys } from '../../../shared/domain/person';
 import { factOf } from '../facts';
 import type { RepoContext } from './context';
-import { createRecordOps, type BulkResult, type Refusal, type WriteResult } from './record-ops';
+import { createRecordOps, PERSON_FIELDS, type BulkResult, type Refusal, type WriteResult } from './record-ops';
 
 export type Dc01Input = PersonFields & {
   categoryKey: string;
@@ -19,21 +19,7 @@ export type Dc01Input = PersonFields & {
   idFlagged: boolean;
 };
 
-const EDITABLE_FIELDS = [
-  'fullName',
-  'birthDate',
-  'sex',
-  'personalId',
-  'oldId',
-  'phone',
-  'hamletId',
-  'address',
-  'note',
-  'householdNo',
-  'source',
-  'assigneeId',
-  'idFlagged',
-] as const satisfies readonly (keyof Dc01Case)[];
+const EDITABLE_FIELDS = [...PERSON_FIELDS, 'householdNo', 'source', 'assigneeId'] as const satisfies readonly (keyof Dc01Case)[];
 
 export function createDc01Repo(ctx: RepoContext) {
   const { db } = ctx;

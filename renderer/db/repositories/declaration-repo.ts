@@ -11,13 +11,11 @@ import { declarationKeys } from '../../../shared/domain/vehicles';
 import { factOf } from '../facts';
 import type { RepoContext } from './context';
 import { setProgress } from './progress-step';
-import { createRecordOps, inEntryOrder, type BulkResult, type Refusal, type WriteResult } from './record-ops';
+import { createRecordOps, PERSON_FIELDS, inEntryOrder, type BulkResult, type Refusal, type WriteResult } from './record-ops';
 
 export type DeclarationInput = PersonFields & { vehicles: Omit<Vehicle, 'id'>[]; idFlagged: boolean };
 
-const EDITABLE_FIELDS = [
-  'fullName', 'birthDate', 'sex', 'personalId', 'oldId', 'phone', 'hamletId', 'address', 'note', 'vehicles', 'idFlagged',
-] as const satisfies readonly (keyof VehicleDeclaration)[];
+const EDITABLE_FIELDS = [...PERSON_FIELDS, 'vehicles'] as const satisfies readonly (keyof VehicleDeclaration)[];
 
 const KEY_INDEXES = [
   ['plateKeys', 'Biển số'],

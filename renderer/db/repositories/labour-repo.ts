@@ -10,17 +10,17 @@ import { personSearchKeys } from '../../../shared/domain/person';
 import { factOf } from '../facts';
 import type { RepoContext } from './context';
 import { setProgress } from './progress-step';
-import { createRecordOps, inEntryOrder, type BulkResult, type Refusal, type WriteResult } from './record-ops';
+import { createRecordOps, PERSON_FIELDS, inEntryOrder, type BulkResult, type Refusal, type WriteResult } from './record-ops';
 
 export type LabourInput = LabourFields & { idFlagged: boolean };
 
 /** Every field the officer can change; a status switch removes the fields of the old status. */
 const EDITABLE_FIELDS = [
-  'fullName', 'birthDate', 'sex', 'personalId', 'oldId', 'phone', 'hamletId', 'address', 'note',
+  ...PERSON_FIELDS,
   'socialInsuranceNo', 'permanentAddress', 'currentAddress', 'ethnicity', 'generalEducation',
   'technicalQualification', 'fieldOfTraining', 'economicStatus', 'employmentPosition', 'job',
   'hasLabourContract', 'hasSocialInsurance', 'workplaceName', 'workplaceType', 'workplaceAddress',
-  'unemploymentDuration', 'inactiveReason', 'relationToHead', 'idFlagged',
+  'unemploymentDuration', 'inactiveReason', 'relationToHead',
 ] as const satisfies readonly (keyof LabourRecord)[];
 
 /** Fields that only exist for one economic status; an edit replaces them wholesale. */

@@ -10,7 +10,7 @@ import { personSearchKeys } from '../../../shared/domain/person';
 import type { RepoContext } from './context';
 import { factOf } from '../facts';
 import { setProgress } from './progress-step';
-import { createRecordOps, inEntryOrder, type BulkResult, type Refusal, type WriteResult } from './record-ops';
+import { createRecordOps, PERSON_FIELDS, inEntryOrder, type BulkResult, type Refusal, type WriteResult } from './record-ops';
 
 export type MemberInput = PersonFields & {
   listKey: string;
@@ -19,19 +19,7 @@ export type MemberInput = PersonFields & {
   idFlagged: boolean;
 };
 
-const EDITABLE_FIELDS = [
-  'fullName',
-  'birthDate',
-  'sex',
-  'personalId',
-  'oldId',
-  'phone',
-  'hamletId',
-  'address',
-  'note',
-  'memberKind',
-  'idFlagged',
-] as const satisfies readonly (keyof MemberRecord)[];
+const EDITABLE_FIELDS = [...PERSON_FIELDS, 'memberKind'] as const satisfies readonly (keyof MemberRecord)[];
 
 export function createMemberRepo(ctx: RepoContext) {
   const { db } = ctx;

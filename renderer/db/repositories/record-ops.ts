@@ -20,6 +20,9 @@ export type BulkResult = { changed: number; skipped: number };
 /** The whole next record, 'skip' when it is already there, or why it cannot move. */
 export type StepOutcome<T> = { ok: true; value: T } | { ok: false; skip: true } | { ok: false; skip?: false; code: string; message: string };
 
+/** The identity fields every family's record has, as an edit's audit compares them. */
+export const PERSON_FIELDS = ['fullName', 'birthDate', 'sex', 'personalId', 'oldId', 'phone', 'hamletId', 'address', 'note', 'idFlagged'] as const;
+
 /** Lists are shown in the order records were entered, as on the paper list. */
 export function inEntryOrder<T extends Stamp>(records: T[]): T[] {
   return records.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));

@@ -10,6 +10,7 @@ import { useServices } from '../../context/services';
 import { useSession } from '../../context/session';
 import type { Result } from '../../../shared/result';
 import { Card } from '../../components/ui/Card';
+import { NameEditor } from '../../components/ui/NameEditor';
 
 type Entry = { id: string; name: string; hidden: boolean; hasMemberKind?: boolean };
 type Patch = { name?: string; hidden?: boolean; hasMemberKind?: boolean };
@@ -73,7 +74,7 @@ export function CatalogueSection({ kind }: { kind: 'hamlets' | 'lists' }) {
           {(entries ?? []).map((e) => (
             <tr key={e.id} className={e.hidden ? 'row-hidden' : undefined}>
               <td>
-                <NameEditor entry={e} label={`Tên ${noun}`} onSave={(name) => update(e.id, { name })} />
+                <NameEditor name={e.name} label={`Tên ${noun}: ${e.name}`} onSave={(name) => update(e.id, { name })} />
               </td>
               {kind === 'lists' ? (
                 <td>
@@ -124,41 +125,5 @@ export function CatalogueSection({ kind }: { kind: 'hamlets' | 'lists' }) {
         ) : null}
       </form>
     </Card>
-  );
-}
-
-function NameEditor({ entry, label, onSave }: { entry: Entry; label: string; onSave: (name: string) => Promise<Result<unknown, string>> }) {
-  const [value, setValue] = useState(entry.name);
-  const [error, setError] = useState<string>();
-  const commit = async () => {
-    if (value === entry.name) return;
-    const result = await onSave(value);
-    if (result.ok) setError(undefined);
-    else setError(result.message);
-  };
-  return (
-    <div className="name-editor">
-      <input
-        aria-label={`${label}: ${entry.name}`}
-        value={value}
-        aria-invalid={Boolean(error)}
-        onChange={(e) => setValue(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            void commit();
-          } else if (e.key === 'Escape') {
-            setValue(entry.name);
-            setError(undefined);
-          }
-        }}
-        onBlur={() => void commit()}
-      />
-      {error ? (
-        <span className="field-error-text" role="alert">
-          {error}
-        </span>
-      ) : null}
-    </div>
   );
 }

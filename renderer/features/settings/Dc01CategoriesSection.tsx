@@ -8,12 +8,12 @@ import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Button } from '../../components/ui/Button';
 import { Card } from '../../components/ui/Card';
+import { NameEditor } from '../../components/ui/NameEditor';
 import { Field } from '../../components/ui/Field';
 import { useToast } from '../../components/ui/Toast';
 import { useServices } from '../../context/services';
 import { useSession } from '../../context/session';
 import type { Dc01Category } from '../../../shared/domain/types';
-import type { Result } from '../../../shared/result';
 import '../../styles/dc01.css';
 
 export function Dc01CategoriesSection() {
@@ -166,41 +166,5 @@ function OutcomeAdder({ category }: { category: Dc01Category }) {
         </span>
       ) : null}
     </form>
-  );
-}
-
-function NameEditor({ name, label, onSave }: { name: string; label: string; onSave: (name: string) => Promise<Result<unknown, string>> }) {
-  const [value, setValue] = useState(name);
-  const [error, setError] = useState<string>();
-  const commit = async () => {
-    if (value === name) return;
-    const result = await onSave(value);
-    if (result.ok) setError(undefined);
-    else setError(result.message);
-  };
-  return (
-    <div className="name-editor">
-      <input
-        aria-label={label}
-        value={value}
-        aria-invalid={Boolean(error)}
-        onChange={(e) => setValue(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            void commit();
-          } else if (e.key === 'Escape') {
-            setValue(name);
-            setError(undefined);
-          }
-        }}
-        onBlur={() => void commit()}
-      />
-      {error ? (
-        <span className="field-error-text" role="alert">
-          {error}
-        </span>
-      ) : null}
-    </div>
   );
 }
