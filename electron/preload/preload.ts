@@ -4,18 +4,17 @@
  * forwarding to its own IPC channel. Never exposes ipcRenderer or a generic send.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import {
-  DESKTOP_API_GLOBAL,
-  IPC_CHANNELS,
-  type AppInfo,
-  type DesktopApi,
-  type IpcResult,
-  type OpenFileRequest,
-  type OpenedFile,
-  type PrintToPdfRequest,
-  type SaveFileRequest,
-  type SavedFile,
-  type ShowInFolderRequest,
+import { DESKTOP_API_GLOBAL, IPC_CHANNELS } from '../../shared/ipc/channels';
+import type {
+  AppInfo,
+  DesktopApi,
+  IpcResult,
+  OpenFileRequest,
+  OpenedFile,
+  PrintToPdfRequest,
+  SaveFileRequest,
+  SavedFile,
+  ShowInFolderRequest,
 } from '../../shared/ipc/contract';
 
 const api = {

@@ -76,14 +76,8 @@ export interface DesktopApi {
   showInFolder(request: ShowInFolderRequest): Promise<IpcResult<null>>;
 }
 
-/** One channel per capability. */
-export const IPC_CHANNELS = {
-  getAppInfo: 'app:get-info',
-  saveFile: 'file:save',
-  openFile: 'file:open',
-  printToPdf: 'print:to-pdf',
-  showInFolder: 'file:show-in-folder',
-} as const satisfies Record<keyof DesktopApi, string>;
+/** One channel per capability (kept in ./channels so the preload bundles no zod). */
+export { IPC_CHANNELS } from './channels';
 
 /** Request schemas by method; methods without a payload have none. */
 export const IPC_REQUEST_SCHEMAS = {
@@ -94,5 +88,4 @@ export const IPC_REQUEST_SCHEMAS = {
   showInFolder: SHOW_IN_FOLDER_REQUEST,
 } as const satisfies Record<keyof DesktopApi, z.ZodType>;
 
-/** The name under which the preload exposes the API on `window`. */
-export const DESKTOP_API_GLOBAL = 'soDeAn06' as const;
+export { DESKTOP_API_GLOBAL } from './channels';

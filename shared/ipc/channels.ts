@@ -1,0 +1,17 @@
+/**
+ * The IPC channel names and the preload's global, without the request schemas:
+ * the sandboxed preload imports only this, so it does not bundle zod.
+ */
+import type { DesktopApi } from './contract';
+
+/** One channel per capability. */
+export const IPC_CHANNELS = {
+  getAppInfo: 'app:get-info',
+  saveFile: 'file:save',
+  openFile: 'file:open',
+  printToPdf: 'print:to-pdf',
+  showInFolder: 'file:show-in-folder',
+} as const satisfies Record<keyof DesktopApi, string>;
+
+/** The name under which the preload exposes the API on `window`. */
+export const DESKTOP_API_GLOBAL = 'soDeAn06' as const;
