@@ -2,7 +2,7 @@
  * Composition: first-run setup, then the lock screen, then the app itself.
  * Features are wired here; they never import one another.
  */
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Router } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
@@ -14,6 +14,7 @@ import { LoginScreen } from '../features/session/LoginScreen';
 import type { Officer } from '../../shared/domain/types';
 import { Layout } from './Layout';
 import { AppRoutes } from './AppRoutes';
+import { useIdle } from '../lib/use-idle';
 
 export function App({ services }: { services: AppServices }) {
   return (
@@ -33,16 +34,35 @@ function Gate() {
     async () => ({ setUp: await repos.setup.isSetUp(), unit: await repos.settings.getUnit() }),
     [repos],
   );
+  const idleMinutes = useLiveQuery(() => repos.settings.getIdleMinutes(), [repos]);
   const [officer, setOfficer] = useState<Officer | null>(null);
+  const [locked, setLocked] = useState(false);
+  const lock = useCallback(() => setLocked(true), []);
+  useIdle(officer && !locked ? idleMinutes : undefined, lock);
 
   if (!state) return <div className="splash">Đang mở dữ liệu…</div>;
   if (!state.setUp || !state.unit) return <SetupWizard onDone={setOfficer} />;
   if (!officer) return <LoginScreen unitName={state.unit.unitName} onLogin={setOfficer} />;
+  // Locking covers the app without closing it: a half-typed form is still there after the PIN.
   return (
-    <SessionProvider session={{ officer, lock: () => setOfficer(null) }}>
-      <Layout unit={state.unit}>
-        <AppRoutes />
-      </Layout>
+    <SessionProvider session={{ officer, lock }}>
+      <div className="app-shell" inert={locked} aria-hidden={locked || undefined}>
+        <Layout unit={state.unit}>
+          <AppRoutes />
+        </Layout>
+      </div>
+      {locked ? (
+        // Keys typed on the lock screen must not reach the app's shortcuts (Esc, F2) underneath.
+        <div className="lock-overlay" onKeyDown={(e) => e.stopPropagation()}>
+          <LoginScreen
+            unitName={state.unit.unitName}
+            onLogin={(o) => {
+              setOfficer(o);
+              setLocked(false);
+            }}
+          />
+        </div>
+      ) : null}
     </SessionProvider>
   );
 }

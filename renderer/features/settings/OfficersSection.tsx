@@ -68,7 +68,51 @@ export function OfficersSection() {
         </tbody>
       </table>
       {editing ? <OfficerDialog officer={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} /> : null}
+      <IdleLockSetting />
     </Card>
+  );
+}
+
+/** How long the PC may sit unused before it locks itself (a shared office PC). */
+function IdleLockSetting() {
+  const { repos } = useServices();
+  const { officer } = useSession();
+  const toast = useToast();
+  const current = useLiveQuery(() => repos.settings.getIdleMinutes(), [repos]);
+  const [text, setText] = useState<string>();
+  const [error, setError] = useState<string>();
+  const shown = text ?? (current === undefined ? '' : String(current));
+  const save = async () => {
+    const minutes = /^\d{1,3}$/.test(shown.trim()) ? Number(shown.trim()) : NaN;
+    const result = await repos.settings.setIdleMinutes(minutes, officer.id);
+    if (!result.ok) {
+      setError(result.message);
+      return;
+    }
+    setError(undefined);
+    setText(undefined);
+    toast.show(`Máy sẽ tự khóa sau ${result.value} phút không sử dụng.`);
+  };
+  return (
+    <form
+      className="inline-add idle-setting"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <label className="inline-label" htmlFor="idle-minutes">
+        Tự khóa máy sau
+      </label>
+      <input id="idle-minutes" inputMode="numeric" size={4} value={shown} aria-invalid={Boolean(error)} onChange={(e) => setText(e.target.value)} />
+      <span>phút không sử dụng</span>
+      <Button type="submit">Lưu</Button>
+      {error ? (
+        <span className="field-error-text" role="alert">
+          {error}
+        </span>
+      ) : null}
+    </form>
   );
 }
 
