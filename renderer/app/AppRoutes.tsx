@@ -5,6 +5,7 @@ import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { LabourPage } from '../features/labour/LabourPage';
 import { VehiclesPage } from '../features/vehicles/VehiclesPage';
 import { Dc01Page } from '../features/dc01/Dc01Page';
+import { AuditPage } from '../features/audit/AuditPage';
 
 export const ROUTES = {
   dashboard: '/tong-quan',
@@ -13,6 +14,7 @@ export const ROUTES = {
   vehicles: '/phuong-tien',
   dc01: (categoryKey: string) => `/dc01/${encodeURIComponent(categoryKey)}`,
   settings: '/cai-dat',
+  audit: '/nhat-ky',
 } as const;
 
 export function AppRoutes() {
@@ -29,6 +31,9 @@ export function AppRoutes() {
         <VehiclesPage />
       </Route>
       <Route path="/dc01/:categoryKey">{(params) => <Dc01Page key={params.categoryKey} categoryKey={decodeURIComponent(params.categoryKey)} />}</Route>
+      <Route path={ROUTES.audit}>
+        <AuditPage />
+      </Route>
       <Route path={ROUTES.settings}>
         <SettingsPage />
       </Route>

@@ -42,6 +42,7 @@ export function Layout({ unit, children }: { unit: UnitSettings; children: React
           <div key={c.key}>{navLink(ROUTES.dc01(c.key), c.label)}</div>
         ))}
         <div className="nav-group">Hệ thống</div>
+        {navLink(ROUTES.audit, 'Nhật ký thao tác')}
         {navLink(ROUTES.settings, 'Cài đặt')}
       </nav>
       <div className="main">

@@ -115,6 +115,11 @@ describe('labour, vehicles and DC01, with the dashboard', () => {
     await page.getByText('Thiếu CMND 9 số').first().waitFor();
     await screenshot(page, '14-settings-dc01');
 
+    // --- the audit log shows the day's work, read-only
+    await page.getByRole('link', { name: 'Nhật ký thao tác' }).click();
+    await page.getByRole('table', { name: 'Nhật ký thao tác' }).getByText('Trường hợp DC01').first().waitFor();
+    await screenshot(page, '15-audit-log');
+
     expect(foreignRequests(app.requests, fixture.server().url)).toEqual([]);
     expect(app.errors).toEqual([]);
   });

@@ -10,7 +10,7 @@ import type { Officer, ProgressEvent, Stamp } from '../../../shared/domain/types
 
 export type HistoryLine = { at: string; by: string; text: string; detail?: string };
 
-const FIELD_LABELS: Readonly<Record<string, string>> = {
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
   fullName: 'Họ và tên',
   birthDate: 'Ngày sinh',
   sex: 'Giới tính',

@@ -89,7 +89,10 @@ export function createOfficerRepo(ctx: RepoContext) {
     async verify(id: string, pin: string): Promise<Officer | undefined> {
       const officer = await db.officers.get(id);
       if (!officer || !officer.active) return undefined;
-      return (await verifyPin(pin, officer.pin)) ? officer : undefined;
+      if (!(await verifyPin(pin, officer.pin))) return undefined;
+      // Who used the shared PC, and when, is part of the record.
+      await appendAudit(ctx, { officerId: officer.id, action: 'login', entity: 'officers', recordId: officer.id, summary: officer.fullName });
+      return officer;
     },
   };
 }

@@ -134,7 +134,7 @@ export function createRecordOps<T extends TrackedRecord>(
         await table.bulkPut(updated);
         await db.facts.bulkPut(updated.map(spec.fact));
         await db.audit.bulkAdd(
-          updated.map((r) => ({ id: ctx.newId(), at: stamp.at, officerId, action: 'status' as const, entity, recordId: r.id, summary })),
+          updated.map((r) => ({ id: ctx.newId(), at: stamp.at, officerId, action: 'status' as const, entity, recordId: r.id, summary: `${summary} — ${r.fullName}` })),
         );
         return ok({ changed: updated.length, skipped, ids: updated.map((r) => r.id) });
       });
