@@ -14,6 +14,7 @@ import { formatDay, parseDay } from '../../../shared/dates/partial-date';
 import type { FailReason, IsoDate, ProgressStatus } from '../../../shared/domain/types';
 import { formatCount } from '../../../shared/format/numbers';
 import type { Result } from '../../../shared/result';
+import { describeWriteError } from '../../lib/write-error';
 
 export function StatusDialog({
   count,
@@ -52,6 +53,8 @@ export function StatusDialog({
       });
       if (!result.ok) setError(result.message);
       else onClose();
+    } catch (e) {
+      setError(describeWriteError(e));
     } finally {
       setBusy(false);
     }

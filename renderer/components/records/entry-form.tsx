@@ -11,6 +11,7 @@ import { useToast } from '../ui/Toast';
 import type { PersonCheck } from '../../../shared/domain/person';
 import type { WriteResult } from '../../db/repositories/record-ops';
 import type { IdentityAssist } from './identity';
+import { describeWriteError } from '../../lib/write-error';
 
 export type EntrySaveOptions<V extends FieldValues, R extends { fullName: string }> = {
   form: UseFormReturn<V>;
@@ -69,7 +70,7 @@ export function useEntrySave<V extends FieldValues, R extends { fullName: string
       form.reset(o.next(values));
       assist.clear();
     } catch (e) {
-      setFailure(`Không lưu được: ${e instanceof Error ? e.message : String(e)}. Dữ liệu đã nhập vẫn còn trên màn hình.`);
+      setFailure(describeWriteError(e));
     } finally {
       setSaving(false);
     }

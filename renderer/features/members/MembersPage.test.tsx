@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { personalIdFor, setUpUnit, testServices } from '../../testing/fixtures';
@@ -117,6 +117,23 @@ describe('member entry form', () => {
     await waitFor(() => expect(textbox(dialog, /Họ và tên/)).toHaveValue('Phạm Văn Cường'));
     expect(textbox(dialog, /điện thoại/)).toHaveValue('0912345678');
     expect(within(dialog).getByText(/Hội Cựu chiến binh/)).toBeInTheDocument();
+  });
+});
+
+describe('a full disk', () => {
+  it('says so in Vietnamese and keeps what was typed', async () => {
+    const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    const create = vi.spyOn(services.repos.members, 'create').mockRejectedValueOnce(quota);
+    const user = userEvent.setup();
+    const dialog = await openForm(user);
+    await user.type(textbox(dialog, /Họ và tên/), 'Nguyễn Văn An');
+    await user.type(textbox(dialog, /Ngày sinh/), '1950');
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: /Giới tính/ }), 'male');
+    await user.type(textbox(dialog, /Ngày sinh/), '{Enter}');
+    expect(await within(dialog).findByText(/Ổ đĩa máy tính đã đầy/)).toHaveAttribute('role', 'alert');
+    expect(textbox(dialog, /Họ và tên/)).toHaveValue('Nguyễn Văn An');
+    expect(create).toHaveBeenCalledTimes(1);
+    expect(await services.repos.members.byList('elderly')).toHaveLength(0);
   });
 });
 
