@@ -53,7 +53,7 @@ export function VehiclesPage() {
   const fields = useMemo<FieldColumn<VehicleDeclaration>[]>(
     () => [
       ...personColumns<VehicleDeclaration>(names, { fullName: 'Chủ phương tiện' }),
-      { id: 'vehicleCount', header: 'Số phương tiện', size: 110, excelWidth: 10, text: (d) => String(d.vehicles.length), sortValue: (d) => d.vehicles.length },
+      { id: 'vehicleCount', header: 'Số phương tiện', size: 125, excelWidth: 12, text: (d) => String(d.vehicles.length), sortValue: (d) => d.vehicles.length },
       { id: 'plates', header: 'Biển số', size: 220, excelWidth: 30, text: platesOf, sortValue: (d) => d.plateKeys[0] ?? '' },
       { id: 'kinds', header: 'Loại phương tiện', size: 220, excelWidth: 30, hiddenByDefault: true, text: (d) => kindsSummary(d.vehicles) },
       ...progressColumns<VehicleDeclaration>(names),
