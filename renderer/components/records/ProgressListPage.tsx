@@ -5,7 +5,7 @@
  * and then patched from the change feed; filtering runs in memory on keys
  * normalised at write time, so a search over 30,000 rows costs a few ms.
  */
-import { useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { RowSelectionState } from '@tanstack/react-table';
 import { Button } from '../ui/Button';
@@ -23,7 +23,7 @@ import { periodContaining, periodMonthLabel } from '../../../shared/settings/per
 import type { ProgressStatus } from '../../../shared/domain/types';
 import type { Result } from '../../../shared/result';
 import { defaultVisibility, tableColumns, type FieldColumn } from './columns';
-import { ColumnChooser, useDeleteRestore, useExcelExport } from './list-tools';
+import { BulkBar, ChoiceFilter, ColumnChooser, hamletChoices, officerChoices, SearchBox, useDeleteRestore, useExcelExport, useListShortcuts } from './list-tools';
 import { RecordTable } from './RecordTable';
 import { StatusDialog } from './StatusDialog';
 import { SummaryCard } from './SummaryCard';
@@ -129,23 +129,7 @@ export function ProgressListPage<T extends ListRecord>({
   const target = period ? targetFor(targets, targetScope, period) : undefined;
   const approvedAll = useMemo(() => (records ?? []).filter((r) => !r.deletedAt && r.status === 'approved').length, [records]);
 
-  // Keyboard: F2 / Insert new entry, Ctrl+F or "/" to search, when no dialog is open.
-  useEffect(() => {
-    if (panel) return;
-    const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
-      if (e.key === 'F2' || (e.key === 'Insert' && !typing)) {
-        e.preventDefault();
-        if (!filter.deleted) setPanel({ kind: 'new' });
-      } else if ((e.key === 'f' && (e.ctrlKey || e.metaKey)) || (e.key === '/' && !typing)) {
-        e.preventDefault();
-        searchRef.current?.focus();
-        searchRef.current?.select();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [panel, filter.deleted]);
+  useListShortcuts({ active: !panel, onNew: () => !filter.deleted && setPanel({ kind: 'new' }), searchRef });
 
   if (!records) return <div className="page-loading">Đang tải danh sách…</div>;
 
@@ -248,39 +232,16 @@ export function ProgressListPage<T extends ListRecord>({
       </div>
 
       <div className="toolbar" role="search">
-        <input
-          ref={searchRef}
-          type="search"
-          className="search-input"
-          placeholder={searchPlaceholder}
-          aria-label="Tìm kiếm"
-          value={filter.query}
-          onChange={(e) => patch({ query: e.target.value })}
+        <SearchBox inputRef={searchRef} value={filter.query} placeholder={searchPlaceholder} onChange={(query) => patch({ query })} />
+        <ChoiceFilter label="Thôn/tổ dân phố" all="Tất cả thôn/TDP" value={filter.hamletId} choices={hamletChoices(hamlets)} onChange={(hamletId) => patch({ hamletId })} />
+        <ChoiceFilter
+          label="Trạng thái"
+          all="Mọi trạng thái"
+          value={filter.status}
+          choices={PROGRESS_STATUSES.map((s) => ({ value: s, label: PROGRESS_STATUS_LABELS[s] }))}
+          onChange={(status) => patch({ status: status as ProgressStatus | '' })}
         />
-        <select aria-label="Thôn/tổ dân phố" value={filter.hamletId} onChange={(e) => patch({ hamletId: e.target.value })}>
-          <option value="">Tất cả thôn/TDP</option>
-          {hamlets.map((h) => (
-            <option key={h.id} value={h.id}>
-              {h.name}
-            </option>
-          ))}
-        </select>
-        <select aria-label="Trạng thái" value={filter.status} onChange={(e) => patch({ status: e.target.value as ProgressStatus | '' })}>
-          <option value="">Mọi trạng thái</option>
-          {PROGRESS_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {PROGRESS_STATUS_LABELS[s]}
-            </option>
-          ))}
-        </select>
-        <select aria-label="Người nhập" value={filter.officerId} onChange={(e) => patch({ officerId: e.target.value })}>
-          <option value="">Mọi cán bộ</option>
-          {officers.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.fullName}
-            </option>
-          ))}
-        </select>
+        <ChoiceFilter label="Người nhập" all="Mọi cán bộ" value={filter.officerId} choices={officerChoices(officers)} onChange={(officerId) => patch({ officerId })} />
         <span className="date-filter" title={dateError(fromText) ?? dateError(toText)}>
           Cập nhật từ
           <input aria-label="Từ ngày" aria-invalid={Boolean(dateError(fromText))} placeholder="dd/mm/yyyy" value={fromText} onChange={(e) => dateFilter(e.target.value, 'from')} />
@@ -321,21 +282,18 @@ export function ProgressListPage<T extends ListRecord>({
         {filtersOn || filter.deleted ? <span className="muted"> / {formatCount(records.filter((r) => !r.deletedAt).length)} trong danh sách</span> : null}
       </div>
 
-      {selectedIds.length > 0 ? (
-        <div className="bulk-bar" role="region" aria-label="Thao tác với hồ sơ đã chọn">
-          <span>
-            Đã chọn <strong>{formatCount(selectedIds.length)}</strong> hồ sơ
-          </span>
-          {filter.deleted ? null : (
+      <BulkBar
+        count={selectedIds.length}
+        noun="hồ sơ"
+        onClear={() => setRowSelection({})}
+        action={
+          filter.deleted ? null : (
             <Button variant="primary" onClick={() => setPanel({ kind: 'status', ids: selectedIds })}>
               Cập nhật trạng thái…
             </Button>
-          )}
-          <Button variant="ghost" onClick={() => setRowSelection({})}>
-            Bỏ chọn
-          </Button>
-        </div>
-      ) : null}
+          )
+        }
+      />
 
       <RecordTable
         rows={filtered}

@@ -2,7 +2,8 @@
  * Pieces every list screen shares: the column chooser, deletion with an undo
  * toast, and export of the rows on screen to Excel (recorded in the audit log).
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { Button } from '../ui/Button';
 import type { VisibilityState } from '@tanstack/react-table';
 import { useToast } from '../ui/Toast';
 import { useServices } from '../../context/services';
@@ -12,6 +13,7 @@ import type { WriteResult } from '../../db/repositories/record-ops';
 import { formatDay, isoDay } from '../../../shared/dates/partial-date';
 import { formatCount } from '../../../shared/format/numbers';
 import { exportColumns, type FieldColumn } from './columns';
+import type { Hamlet, Officer } from '../../../shared/domain/types';
 
 export function ColumnChooser<T>({
   fields,
@@ -119,3 +121,103 @@ export function useExcelExport() {
   };
   return { exporting, run };
 }
+
+export type Choice = { value: string; label: string };
+
+/** A toolbar filter: "all" first, then the choices. */
+export function ChoiceFilter({
+  label,
+  all,
+  value,
+  choices,
+  onChange,
+}: {
+  label: string;
+  all: string;
+  value: string;
+  choices: readonly Choice[];
+  onChange: (value: string) => void;
+}) {
+  return (
+    <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{all}</option>
+      {choices.map((c) => (
+        <option key={c.value} value={c.value}>
+          {c.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** The search box of a list; Ctrl+F or "/" brings the focus here (see useListShortcuts). */
+export function SearchBox({
+  inputRef,
+  value,
+  placeholder,
+  onChange,
+}: {
+  inputRef: RefObject<HTMLInputElement | null>;
+  value: string;
+  placeholder: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <input
+      ref={inputRef}
+      type="search"
+      className="search-input"
+      placeholder={placeholder}
+      aria-label="Tìm kiếm"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
+}
+
+/**
+ * A list's keys when no dialog is open: F2 (or Insert outside a field) starts
+ * a new entry, Ctrl+F or "/" goes to the search box.
+ */
+export function useListShortcuts(options: { active: boolean; onNew: () => void; searchRef: RefObject<HTMLInputElement | null> }) {
+  const { active, searchRef } = options;
+  const onNew = useRef(options.onNew);
+  useEffect(() => {
+    onNew.current = options.onNew;
+  });
+  useEffect(() => {
+    if (!active) return;
+    const onKey = (e: KeyboardEvent) => {
+      const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
+      if (e.key === 'F2' || (e.key === 'Insert' && !typing)) {
+        e.preventDefault();
+        onNew.current();
+      } else if ((e.key === 'f' && (e.ctrlKey || e.metaKey)) || (e.key === '/' && !typing)) {
+        e.preventDefault();
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [active, searchRef]);
+}
+
+/** What the officer can do with the selected rows. */
+export function BulkBar({ count, noun, action, onClear }: { count: number; noun: string; action?: ReactNode; onClear: () => void }) {
+  if (count === 0) return null;
+  return (
+    <div className="bulk-bar" role="region" aria-label="Thao tác với hồ sơ đã chọn">
+      <span>
+        Đã chọn <strong>{formatCount(count)}</strong> {noun}
+      </span>
+      {action}
+      <Button variant="ghost" onClick={onClear}>
+        Bỏ chọn
+      </Button>
+    </div>
+  );
+}
+
+export const hamletChoices = (hamlets: readonly Hamlet[]): Choice[] => hamlets.map((h) => ({ value: h.id, label: h.name }));
+export const officerChoices = (officers: readonly Officer[]): Choice[] => officers.map((o) => ({ value: o.id, label: o.fullName }));

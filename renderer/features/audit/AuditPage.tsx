@@ -9,6 +9,7 @@ import { Button } from '../../components/ui/Button';
 import { useServices } from '../../context/services';
 import { useCatalogues } from '../../lib/use-catalogues';
 import { FIELD_LABELS, formatTime } from '../../components/records/RecordDetail';
+import { ChoiceFilter, officerChoices } from '../../components/records/list-tools';
 import { parseDay } from '../../../shared/dates/partial-date';
 import { formatCount } from '../../../shared/format/numbers';
 import type { AuditAction, AuditEntry } from '../../../shared/domain/types';
@@ -41,6 +42,8 @@ export const ENTITY_LABELS: Readonly<Record<string, string>> = {
   targets: 'Tổng số (chỉ tiêu)',
   settings: 'Cài đặt đơn vị',
 };
+
+const asChoices = (labels: Readonly<Record<string, string>>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 function describe(e: AuditEntry): string {
   if (e.summary) return e.summary;
@@ -90,30 +93,9 @@ export function AuditPage() {
         </div>
       </header>
       <div className="toolbar" role="search">
-        <select aria-label="Cán bộ" value={officerId} onChange={(e) => filter(setOfficerId)(e.target.value)}>
-          <option value="">Mọi cán bộ</option>
-          {officers.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.fullName}
-            </option>
-          ))}
-        </select>
-        <select aria-label="Thao tác" value={action} onChange={(e) => filter(setAction)(e.target.value as AuditAction | '')}>
-          <option value="">Mọi thao tác</option>
-          {Object.entries(ACTION_LABELS).map(([k, label]) => (
-            <option key={k} value={k}>
-              {label}
-            </option>
-          ))}
-        </select>
-        <select aria-label="Loại dữ liệu" value={entity} onChange={(e) => filter(setEntity)(e.target.value)}>
-          <option value="">Mọi loại dữ liệu</option>
-          {Object.entries(ENTITY_LABELS).map(([k, label]) => (
-            <option key={k} value={k}>
-              {label}
-            </option>
-          ))}
-        </select>
+        <ChoiceFilter label="Cán bộ" all="Mọi cán bộ" value={officerId} choices={officerChoices(officers)} onChange={filter(setOfficerId)} />
+        <ChoiceFilter label="Thao tác" all="Mọi thao tác" value={action} choices={asChoices(ACTION_LABELS)} onChange={(v) => filter(setAction)(v as AuditAction | '')} />
+        <ChoiceFilter label="Loại dữ liệu" all="Mọi loại dữ liệu" value={entity} choices={asChoices(ENTITY_LABELS)} onChange={filter(setEntity)} />
         <span className="date-filter">
           Từ ngày
           <input aria-label="Từ ngày" placeholder="dd/mm/yyyy" value={fromText} aria-invalid={Boolean(fromText.trim() && !from)} onChange={(e) => filter(setFromText)(e.target.value)} />

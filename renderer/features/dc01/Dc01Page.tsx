@@ -15,7 +15,7 @@ import { useSession } from '../../context/session';
 import { useLiveList } from '../../lib/use-live-list';
 import { useCatalogues } from '../../lib/use-catalogues';
 import { isBooleanRecord, useStoredState } from '../../lib/use-stored-state';
-import { ColumnChooser, useDeleteRestore, useExcelExport } from '../../components/records/list-tools';
+import { BulkBar, ChoiceFilter, ColumnChooser, hamletChoices, officerChoices, SearchBox, useDeleteRestore, useExcelExport, useListShortcuts } from '../../components/records/list-tools';
 import { RecordDetail, type HistoryLine } from '../../components/records/RecordDetail';
 import { RecordTable } from '../../components/records/RecordTable';
 import { SummaryCard } from '../../components/records/SummaryCard';
@@ -233,30 +233,20 @@ export function Dc01Page({ categoryKey }: { categoryKey: string }) {
     if (opening || lost) dialog?.querySelector<HTMLElement>('.dialog-footer .btn-primary')?.focus();
   }, [detailId]);
 
-  // Keyboard: F2 / Insert new case and Ctrl+F or "/" search when no dialog is open;
+  // Keyboard: F2 new case and Ctrl+F search when no dialog is open;
   // PageDown / PageUp from case to case in the detail.
+  useListShortcuts({ active: !panel, onNew: () => !filter.deleted && setPanel({ kind: 'new' }), searchRef });
   useEffect(() => {
+    if (!nav) return;
     const onKey = (e: KeyboardEvent) => {
-      if (nav) {
-        const to = e.key === 'PageDown' ? nav.next : e.key === 'PageUp' ? nav.prev : undefined;
-        if (e.key === 'PageDown' || e.key === 'PageUp') e.preventDefault();
-        if (to) setPanel({ kind: 'detail', id: to, order: nav.order });
-        return;
-      }
-      if (panel) return;
-      const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
-      if (e.key === 'F2' || (e.key === 'Insert' && !typing)) {
-        e.preventDefault();
-        if (!filter.deleted) setPanel({ kind: 'new' });
-      } else if ((e.key === 'f' && (e.ctrlKey || e.metaKey)) || (e.key === '/' && !typing)) {
-        e.preventDefault();
-        searchRef.current?.focus();
-        searchRef.current?.select();
-      }
+      if (e.key !== 'PageDown' && e.key !== 'PageUp') return;
+      e.preventDefault();
+      const to = e.key === 'PageDown' ? nav.next : nav.prev;
+      if (to) setPanel({ kind: 'detail', id: to, order: nav.order });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [panel, nav, filter.deleted]);
+  }, [nav]);
 
   if (!records || !categories) return <div className="page-loading">Đang tải danh sách…</div>;
   if (!category) return <div className="notice notice-error">Không tìm thấy loại làm sạch này. Chọn một loại ở cột bên trái.</div>;
@@ -360,15 +350,7 @@ export function Dc01Page({ categoryKey }: { categoryKey: string }) {
       </div>
 
       <div className="toolbar" role="search">
-        <input
-          ref={searchRef}
-          type="search"
-          className="search-input"
-          placeholder="Tìm theo tên, số định danh, CMND, điện thoại… (Ctrl+F)"
-          aria-label="Tìm kiếm"
-          value={filter.query}
-          onChange={(e) => patch({ query: e.target.value })}
-        />
+        <SearchBox inputRef={searchRef} value={filter.query} placeholder="Tìm theo tên, số định danh, CMND, điện thoại… (Ctrl+F)" onChange={(query) => patch({ query })} />
         <select aria-label="Trạng thái" value={filter.state} onChange={(e) => patch({ state: e.target.value as Dc01State | '', outcomeKey: e.target.value === 'done' ? filter.outcomeKey : '' })}>
           <option value="">Mọi trạng thái</option>
           {DC01_STATES.map((s) => (
@@ -389,23 +371,14 @@ export function Dc01Page({ categoryKey }: { categoryKey: string }) {
             </option>
           ))}
         </select>
-        <select aria-label="Thôn/tổ dân phố" value={filter.hamletId} onChange={(e) => patch({ hamletId: e.target.value })}>
-          <option value="">Tất cả thôn/TDP</option>
-          {hamlets.map((h) => (
-            <option key={h.id} value={h.id}>
-              {h.name}
-            </option>
-          ))}
-        </select>
-        <select aria-label="Cán bộ phụ trách" value={filter.assigneeId} onChange={(e) => patch({ assigneeId: e.target.value })}>
-          <option value="">Mọi cán bộ phụ trách</option>
-          <option value={NO_ASSIGNEE}>Chưa phân công</option>
-          {officers.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.fullName}
-            </option>
-          ))}
-        </select>
+        <ChoiceFilter label="Thôn/tổ dân phố" all="Tất cả thôn/TDP" value={filter.hamletId} choices={hamletChoices(hamlets)} onChange={(hamletId) => patch({ hamletId })} />
+        <ChoiceFilter
+          label="Cán bộ phụ trách"
+          all="Mọi cán bộ phụ trách"
+          value={filter.assigneeId}
+          choices={[{ value: NO_ASSIGNEE, label: 'Chưa phân công' }, ...officerChoices(officers)]}
+          onChange={(assigneeId) => patch({ assigneeId })}
+        />
         <label className="check">
           <input type="checkbox" checked={filter.deleted} onChange={(e) => patch({ deleted: e.target.checked })} />
           Trường hợp đã xóa
@@ -425,21 +398,18 @@ export function Dc01Page({ categoryKey }: { categoryKey: string }) {
         <span className="muted"> · chưa xử lý xếp trước, tiếp nhận sớm nhất lên đầu</span>
       </div>
 
-      {selectedIds.length > 0 ? (
-        <div className="bulk-bar" role="region" aria-label="Thao tác với trường hợp đã chọn">
-          <span>
-            Đã chọn <strong>{formatCount(selectedIds.length)}</strong> trường hợp
-          </span>
-          {filter.deleted ? null : (
+      <BulkBar
+        count={selectedIds.length}
+        noun="trường hợp"
+        onClear={() => setRowSelection({})}
+        action={
+          filter.deleted ? null : (
             <Button variant="primary" onClick={() => setPanel({ kind: 'state', ids: selectedIds, initial: { state: 'done' } })}>
               Cập nhật kết quả…
             </Button>
-          )}
-          <Button variant="ghost" onClick={() => setRowSelection({})}>
-            Bỏ chọn
-          </Button>
-        </div>
-      ) : null}
+          )
+        }
+      />
 
       <RecordTable
         rows={filtered}
