@@ -2,7 +2,9 @@
  * Which records a repository just changed, announced after the transaction
  * committed. Big lists (30,000 rows) patch themselves from this instead of
  * re-reading the whole list after every save, which would stall typing.
- * Repositories are the only writers, so nothing is missed within the app.
+ * Repositories are the only writers, so nothing is missed within a window;
+ * other windows or tabs of the same database hear it over a BroadcastChannel
+ * (local to this browser profile — nothing leaves the machine).
  */
 export type ChangeListener = (ids: readonly string[]) => void;
 
@@ -11,12 +13,23 @@ export type ChangeFeed = {
   subscribe(table: string, listener: ChangeListener): () => void;
 };
 
-export function createChangeFeed(): ChangeFeed {
+type Message = { table: string; ids: readonly string[] };
+
+export function createChangeFeed(channelName?: string): ChangeFeed {
   const listeners = new Map<string, Set<ChangeListener>>();
+  const deliver = (table: string, ids: readonly string[]) => {
+    for (const listener of listeners.get(table) ?? []) listener(ids);
+  };
+  const channel = channelName && typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(channelName) : undefined;
+  channel?.addEventListener('message', (e: MessageEvent<Message>) => {
+    const { table, ids } = e.data;
+    if (typeof table === 'string' && Array.isArray(ids)) deliver(table, ids);
+  });
   return {
     emit(table, ids) {
       if (ids.length === 0) return;
-      for (const listener of listeners.get(table) ?? []) listener(ids);
+      deliver(table, ids);
+      channel?.postMessage({ table, ids: [...ids] } satisfies Message);
     },
     subscribe(table, listener) {
       const set = listeners.get(table) ?? new Set<ChangeListener>();

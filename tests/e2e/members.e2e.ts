@@ -138,6 +138,19 @@ describe('association members, first day', () => {
     await expect.poll(() => resultLine(app.page).textContent()).toContain('Tổng cộng: 3 hồ sơ');
     expect(await app.page.getByRole('row', { name: /Đỗ Văn Đức/ }).textContent()).toContain('Đã tiếp nhận hồ sơ');
 
+    // --- a second tab on the same list sees a status change made in the first
+    const other = await app.context.newPage();
+    await other.goto(fixture.server().url);
+    await signIn(other);
+    await openElderly(other);
+    await app.page.getByRole('checkbox', { name: 'Chọn Đỗ Văn Đức' }).check();
+    await app.page.getByRole('button', { name: 'Cập nhật trạng thái…' }).click();
+    const change = dialog(app.page, /Cập nhật trạng thái/);
+    await change.getByLabel('Đã nhập, chờ duyệt').check();
+    await change.getByRole('button', { name: 'Áp dụng' }).click();
+    await expect.poll(() => other.getByRole('row', { name: /Đỗ Văn Đức/ }).textContent()).toContain('Đã nhập, chờ duyệt');
+    await other.close();
+
     // --- nothing left the machine
     expect(foreignRequests([...requestsBefore, ...app.requests], fixture.server().url)).toEqual([]);
     expect(app.errors).toEqual([]);

@@ -19,7 +19,7 @@ export type RepoContext = {
 };
 
 export function createRepoContext(db: AppDatabase, clock: Clock = () => new Date()): RepoContext {
-  return { db, clock, newId: () => crypto.randomUUID(), changes: createChangeFeed() };
+  return { db, clock, newId: () => crypto.randomUUID(), changes: createChangeFeed(`${db.name}:changes`) };
 }
 
 export function nowStamp(ctx: RepoContext): { at: string; today: string } {
