@@ -111,7 +111,7 @@ export function ProgressListPage<T extends ListRecord>({
   const [columnVisibility, setColumnVisibility] = useStoredState(storageKey, defaultVisibility(fields), isBooleanRecord);
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [panel, setPanel] = useState<Panel>(null);
-  const deletion = useDeleteRestore(actions, 'hồ sơ');
+  const { remove, restore } = useDeleteRestore(actions, 'hồ sơ', () => setPanel(null));
   const excel = useExcelExport();
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -161,12 +161,6 @@ export function ProgressListPage<T extends ListRecord>({
     return result;
   };
 
-  const remove = async (record: T) => {
-    if (await deletion.remove(record)) setPanel(null);
-  };
-  const restore = async (record: T) => {
-    if (await deletion.restore(record)) setPanel(null);
-  };
   const exportExcel = () =>
     excel.run({
       name: title,

@@ -41,29 +41,38 @@ export function ColumnChooser<T>({
   );
 }
 
-/** Deletes with a "Hoàn tác" toast; restores with a toast; both report refusals. */
+/**
+ * Deletes with a "Hoàn tác" toast; restores with a toast; both report refusals.
+ * `onDone` runs after a delete or restore done from the screen (closing the
+ * record), not after an undo from the toast, which may come while the officer
+ * is already in another dialog.
+ */
 export function useDeleteRestore<T extends { id: string; fullName: string }>(
   actions: {
     remove: (id: string, officerId: string) => Promise<WriteResult<T>>;
     restore: (id: string, officerId: string) => Promise<WriteResult<T>>;
   },
   noun: string,
+  onDone: () => void,
 ) {
   const { officer } = useSession();
   const toast = useToast();
-  const restore = async (record: T): Promise<boolean> => {
+  const undo = async (record: T): Promise<boolean> => {
     const result = await actions.restore(record.id, officer.id);
     toast.show(result.ok ? `Đã khôi phục ${record.fullName}.` : result.message, { tone: result.ok ? 'ok' : 'error' });
     return result.ok;
   };
-  const remove = async (record: T): Promise<boolean> => {
+  const restore = async (record: T): Promise<void> => {
+    if (await undo(record)) onDone();
+  };
+  const remove = async (record: T): Promise<void> => {
     const result = await actions.remove(record.id, officer.id);
     if (!result.ok) {
       toast.show(result.message, { tone: 'error' });
-      return false;
+      return;
     }
-    toast.show(`Đã xóa ${noun} ${record.fullName}.`, { action: { label: 'Hoàn tác', run: () => void restore(record) } });
-    return true;
+    onDone();
+    toast.show(`Đã xóa ${noun} ${record.fullName}.`, { action: { label: 'Hoàn tác', run: () => void undo(record) } });
   };
   return { remove, restore };
 }

@@ -44,9 +44,12 @@ export function DashboardPage() {
     () => (grouped && period && memberLists && targets ? dashboardFigures(grouped, { lists: memberLists, categories, targets, period }) : undefined),
     [grouped, period, memberLists, categories, targets],
   );
-  const hamletName = useMemo(() => new Map(hamlets.map((h) => [h.id, h.name])), [hamlets]);
-  const officerName = useMemo(() => new Map(officers.map((o) => [o.id, o.fullName])), [officers]);
-  const nameOf = (by: BreakdownBy, key: string) => (by === 'hamlet' ? hamletName.get(key) || 'Chưa ghi thôn/TDP' : officerName.get(key) || 'Không rõ');
+  // Stable between renders, so an open breakdown is not recomputed over its facts on every render.
+  const nameOf = useMemo((): Record<BreakdownBy, (key: string) => string> => {
+    const hamletName = new Map(hamlets.map((h) => [h.id, h.name]));
+    const officerName = new Map(officers.map((o) => [o.id, o.fullName]));
+    return { hamlet: (key) => hamletName.get(key) || 'Chưa ghi thôn/TDP', officer: (key) => officerName.get(key) || 'Không rõ' };
+  }, [hamlets, officers]);
 
   if (!period || !figures || !grouped) {
     return (
@@ -93,7 +96,7 @@ export function DashboardPage() {
                 {open?.key === row.key ? (
                   <tr className="breakdown-row">
                     <td colSpan={9}>
-                      <ProgressBreakdown grouped={grouped} row={row} period={period} by={open.by} nameOf={(k) => nameOf(open.by, k)} />
+                      <ProgressBreakdown grouped={grouped} row={row} period={period} by={open.by} nameOf={nameOf[open.by]} />
                     </td>
                   </tr>
                 ) : null}
@@ -125,7 +128,7 @@ export function DashboardPage() {
                 {open?.key === row.key ? (
                   <tr className="breakdown-row">
                     <td colSpan={8}>
-                      <Dc01Breakdown grouped={grouped} row={row} period={period} by={open.by} nameOf={(k) => nameOf(open.by, k)} />
+                      <Dc01Breakdown grouped={grouped} row={row} period={period} by={open.by} nameOf={nameOf[open.by]} />
                     </td>
                   </tr>
                 ) : null}

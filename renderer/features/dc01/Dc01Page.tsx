@@ -166,7 +166,7 @@ export function Dc01Page({ categoryKey }: { categoryKey: string }) {
   const [columnVisibility, setColumnVisibility] = useStoredState('dc01.columns', DEFAULT_VISIBILITY, isBooleanRecord);
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [panel, setPanel] = useState<Panel>(null);
-  const deletion = useDeleteRestore(repos.dc01, 'trường hợp');
+  const { remove, restore } = useDeleteRestore(repos.dc01, 'trường hợp', () => setPanel(null));
   const excel = useExcelExport();
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -268,12 +268,6 @@ export function Dc01Page({ categoryKey }: { categoryKey: string }) {
     return result;
   };
 
-  const remove = async (c: Dc01Case) => {
-    if (await deletion.remove(c)) setPanel(null);
-  };
-  const restore = async (c: Dc01Case) => {
-    if (await deletion.restore(c)) setPanel(null);
-  };
   const exportExcel = () =>
     excel.run({
       name: `DC01 ${title}`,
