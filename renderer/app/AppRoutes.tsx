@@ -6,6 +6,8 @@ import { LabourPage } from '../features/labour/LabourPage';
 import { VehiclesPage } from '../features/vehicles/VehiclesPage';
 import { Dc01Page } from '../features/dc01/Dc01Page';
 import { AuditPage } from '../features/audit/AuditPage';
+import { ReportPage } from '../features/report/ReportPage';
+import { PrintReportPage } from '../features/report/print/PrintReportPage';
 
 export const ROUTES = {
   dashboard: '/tong-quan',
@@ -15,6 +17,8 @@ export const ROUTES = {
   dc01: (categoryKey: string) => `/dc01/${encodeURIComponent(categoryKey)}`,
   settings: '/cai-dat',
   audit: '/nhat-ky',
+  report: '/bao-cao',
+  printReport: (periodTo: string) => `/bao-cao/in/${periodTo}`,
 } as const;
 
 export function AppRoutes() {
@@ -31,6 +35,10 @@ export function AppRoutes() {
         <VehiclesPage />
       </Route>
       <Route path="/dc01/:categoryKey">{(params) => <Dc01Page key={params.categoryKey} categoryKey={decodeURIComponent(params.categoryKey)} />}</Route>
+      <Route path={ROUTES.report}>
+        <ReportPage />
+      </Route>
+      <Route path="/bao-cao/in/:periodTo">{(params) => <PrintReportPage key={params.periodTo} periodTo={params.periodTo} />}</Route>
       <Route path={ROUTES.audit}>
         <AuditPage />
       </Route>

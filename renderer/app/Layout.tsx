@@ -41,6 +41,8 @@ export function Layout({ unit, children }: { unit: UnitSettings; children: React
         {categories.filter((c) => !c.hidden).map((c) => (
           <div key={c.key}>{navLink(ROUTES.dc01(c.key), c.label)}</div>
         ))}
+        <div className="nav-group">Báo cáo</div>
+        {navLink(ROUTES.report, 'Báo cáo tháng')}
         <div className="nav-group">Hệ thống</div>
         {navLink(ROUTES.audit, 'Nhật ký thao tác')}
         {navLink(ROUTES.settings, 'Cài đặt')}

@@ -4,10 +4,13 @@ import type {
   Dc01Case,
   Dc01Category,
   Hamlet,
+  Handover,
   LabourRecord,
   MemberList,
   MemberRecord,
   Officer,
+  ReportDraft,
+  ReportTemplate,
   Target,
   VehicleDeclaration,
 } from '../../shared/domain/types';
@@ -30,6 +33,9 @@ export class AppDatabase extends Dexie {
   dc01Cases!: Table<Dc01Case, string>;
   audit!: Table<AuditEntry, string>;
   facts!: Table<FactRow, string>;
+  templates!: Table<ReportTemplate, string>;
+  reportDrafts!: Table<ReportDraft, string>;
+  handovers!: Table<Handover, string>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

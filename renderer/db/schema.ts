@@ -10,6 +10,7 @@
  *   inside each record (statusLog / stateLog). `facts` mirrors each record's
  *   progress in a few fields, written in the same transaction, so figures over
  *   250,000 records read small rows instead of whole records (~5 s at that size).
+ *   Report templates, report drafts and hand-overs (chốt số liệu) per period.
  */
 export const DB_NAME = 'so-de-an-06';
 
@@ -27,6 +28,12 @@ export const SCHEMA_V1 = {
   audit: 'id, at, [entity+recordId], officerId, action',
   /** a small projection of every record's progress, for the dashboard and the report */
   facts: 'id, scope',
+  /** the superior unit's .xlsx forms */
+  templates: 'id',
+  /** the officer's text of each period's printed report */
+  reportDrafts: 'periodTo',
+  /** what was handed over for each period (chốt số liệu) */
+  handovers: 'id, periodTo',
 } as const;
 
 export const CURRENT_VERSION = 1;

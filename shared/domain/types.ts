@@ -288,3 +288,53 @@ export type AuditEntry = {
   readonly changes?: Readonly<Record<string, readonly [unknown, unknown]>>;
   readonly summary?: string;
 };
+
+// ---------------------------------------------------------------- reports
+/** A superior unit's own .xlsx form, kept to be filled each month. */
+export type ReportTemplate = {
+  readonly id: string;
+  /** the officer's name for it, e.g. "Mẫu PC06 tháng" */
+  name: string;
+  readonly fileName: string;
+  /** the .xlsx file as loaded */
+  readonly data: Uint8Array<ArrayBuffer>;
+  readonly addedAt: IsoDateTime;
+  readonly addedBy: string;
+};
+
+/** What the officer wrote into a period's printed report (BÁO CÁO); figures are never stored here. */
+export type ReportDraft = {
+  /** the period's end day: one draft per period */
+  readonly periodTo: IsoDate;
+  periodFrom: IsoDate;
+  /** the number before the suffix: "05" in "Số: 05/BC-CAX" */
+  number: string;
+  /** the day the report is signed */
+  reportDate: IsoDate;
+  /** "Khó khăn, vướng mắc" */
+  difficulties: string;
+  /** "Phương hướng, nhiệm vụ thời gian tới" */
+  directions: string;
+  /** "Nơi nhận", one per line, without the leading "-" */
+  recipients: string[];
+  /** e.g. "TRƯỞNG CÔNG AN XÃ" */
+  signerTitle: string;
+  signerName: string;
+  updatedAt: IsoDateTime;
+  updatedBy: string;
+};
+
+/** A file handed over to the superior unit. */
+export type HandoverFile = { readonly name: string; readonly sha256: string; readonly bytes: number };
+
+/** Chốt số liệu: what was sent for a period, so later changes can be listed as a correction. */
+export type Handover = {
+  readonly id: string;
+  readonly periodFrom: IsoDate;
+  readonly periodTo: IsoDate;
+  readonly at: IsoDateTime;
+  readonly by: string;
+  readonly files: readonly HandoverFile[];
+  /** every report key with the value that was sent */
+  readonly values: Readonly<Record<string, number | string | null>>;
+};

@@ -9,15 +9,7 @@ import { appendAudit, nowStamp, type RepoContext } from './context';
 
 export const targetId = (scope: TargetScope, periodTo: string): string => `${scope}|${periodTo}`;
 
-/** The target in force for `period`: its own, else the latest one before it. */
-export function targetFor(targets: readonly Target[], scope: TargetScope, period: Period): Target | undefined {
-  let best: Target | undefined;
-  for (const t of targets) {
-    if (t.scope !== scope || t.periodTo > period.to) continue;
-    if (!best || t.periodTo > best.periodTo) best = t;
-  }
-  return best;
-}
+export { targetFor } from '../../../shared/report/figures';
 
 export function parseTargetValue(raw: string): Result<number, 'invalid'> {
   const digits = raw.replace(/[.\s]/g, '');

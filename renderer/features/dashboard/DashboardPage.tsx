@@ -15,7 +15,7 @@ import { PeriodSelect } from '../../components/records/PeriodSelect';
 import { dc01OutcomeLabel } from '../../../shared/domain/dc01';
 import type { Dc01Figures, ProgressFigures } from '../../../shared/metrics/metrics';
 import {
-  dashboardFigures,
+  reportFigures,
   dc01RowBreakdown,
   groupFacts,
   progressRowBreakdown,
@@ -23,7 +23,7 @@ import {
   type Dc01Row,
   type GroupedFacts,
   type ProgressRow,
-} from './dashboard-figures';
+} from '../../../shared/report/figures';
 import '../../styles/dashboard.css';
 
 const PERIODS_SHOWN = 12;
@@ -41,7 +41,7 @@ export function DashboardPage() {
   const period = periods.find((p) => p.to === periodTo) ?? periods[0];
   const grouped = useMemo(() => (facts ? groupFacts(facts) : undefined), [facts]);
   const figures = useMemo(
-    () => (grouped && period && memberLists && targets ? dashboardFigures(grouped, { lists: memberLists, categories, targets, period }) : undefined),
+    () => (grouped && period && memberLists && targets ? reportFigures(grouped, { lists: memberLists, categories, targets, period }) : undefined),
     [grouped, period, memberLists, categories, targets],
   );
   // Stable between renders, so an open breakdown is not recomputed over its facts on every render.

@@ -1,14 +1,44 @@
 /**
- * The dashboard's rows: one per member list, labour, vehicles (declarations
- * and vehicles) and DC01 category, each computed by the shared metrics
- * functions from the facts as of the period end. Facts are grouped by scope
- * in one pass, so 250,000 of them cost one loop plus the metrics' own loop.
+ * The report's rows — and the dashboard's: one per member list, labour,
+ * vehicles (declarations and vehicles) and DC01 category, each computed by the
+ * shared metrics functions from the records' facts as of the period end. The
+ * dashboard, the built-in workbook, the superior's template and the printed
+ * report all read these rows, so they can never disagree. Facts are grouped by
+ * scope in one pass, so 250,000 of them cost one loop plus the metrics' own loop.
  */
-import { dc01Breakdown, dc01Figures, progressBreakdown, progressFigures, type Dc01Figures, type ProgressFigures } from '../../../shared/metrics/metrics';
-import { targetFor } from '../../db/repositories/target-repo';
-import type { Dc01FactRow, FactRow, ProgressFactRow } from '../../db/facts';
-import type { Period } from '../../../shared/settings/period';
-import type { Dc01Category, MemberList, Target } from '../../../shared/domain/types';
+import {
+  dc01Breakdown,
+  dc01Figures,
+  progressBreakdown,
+  progressFigures,
+  type Dc01Fact,
+  type Dc01Figures,
+  type ProgressFact,
+  type ProgressFigures,
+} from '../metrics/metrics';
+import type { Period } from '../settings/period';
+import type { Dc01Category, MemberList, Target, TargetScope } from '../domain/types';
+
+/** A record's fact as the figures read it (the renderer's `facts` table rows fit). */
+export type ProgressFactRow = ProgressFact & {
+  readonly kind: 'progress';
+  /** 'members:<listKey>' | 'labour' | 'vehicles' */
+  readonly scope: string;
+  /** vehicles in a declaration; 1 otherwise */
+  readonly weight: number;
+};
+export type Dc01FactRow = Dc01Fact & { readonly kind: 'dc01'; /** 'dc01:<categoryKey>' */ readonly scope: string; readonly hamletId: string };
+export type FactRow = ProgressFactRow | Dc01FactRow;
+
+/** The target in force for `period`: its own, else the latest one before it. */
+export function targetFor(targets: readonly Target[], scope: TargetScope, period: Period): Target | undefined {
+  let best: Target | undefined;
+  for (const t of targets) {
+    if (t.scope !== scope || t.periodTo > period.to) continue;
+    if (!best || t.periodTo > best.periodTo) best = t;
+  }
+  return best;
+}
 
 export const TARGET_SCOPES = {
   labour: 'labour',
@@ -29,7 +59,7 @@ export type ProgressRow = {
 
 export type Dc01Row = { key: string; label: string; scope: string; category: Dc01Category; figures: Dc01Figures };
 
-export type DashboardFigures = { progress: ProgressRow[]; dc01: Dc01Row[] };
+export type ReportFigures = { progress: ProgressRow[]; dc01: Dc01Row[] };
 
 export type GroupedFacts = { progress: Map<string, ProgressFactRow[]>; dc01: Map<string, Dc01FactRow[]> };
 
@@ -53,11 +83,19 @@ export function groupFacts(facts: readonly FactRow[]): GroupedFacts {
 const weight = (f: ProgressFactRow) => f.weight;
 const NO_FACTS: never[] = [];
 
-export function dashboardFigures(
+export function reportFigures(
   grouped: GroupedFacts,
-  input: { lists: readonly MemberList[]; categories: readonly Dc01Category[]; targets: readonly Target[]; period: Period },
-): DashboardFigures {
+  input: {
+    lists: readonly MemberList[];
+    categories: readonly Dc01Category[];
+    targets: readonly Target[];
+    period: Period;
+    /** also rows for hidden lists and categories (a template may still ask for them) */
+    includeHidden?: boolean;
+  },
+): ReportFigures {
   const { lists, categories, targets, period } = input;
+  const shown = (x: { hidden: boolean }) => input.includeHidden === true || !x.hidden;
   const target = (scope: string) => targetFor(targets, scope, period)?.value;
   const row = (key: string, label: string, scope: string, targetScope: string, byWeight: boolean, unit: string): ProgressRow => ({
     key,
@@ -68,13 +106,13 @@ export function dashboardFigures(
     figures: progressFigures(grouped.progress.get(scope) ?? NO_FACTS, period, target(targetScope), byWeight ? weight : undefined),
   });
   const progress: ProgressRow[] = [
-    ...lists.filter((l) => !l.hidden).map((l) => row(`members:${l.key}`, l.label, `members:${l.key}`, `members:${l.key}`, false, 'hội viên')),
+    ...lists.filter(shown).map((l) => row(`members:${l.key}`, l.label, `members:${l.key}`, `members:${l.key}`, false, 'hội viên')),
     row('labour', 'Thông tin người lao động', 'labour', TARGET_SCOPES.labour, false, 'người'),
     row('declarations', 'Phương tiện — tờ khai', 'vehicles', TARGET_SCOPES.declarations, false, 'tờ khai'),
     row('vehicles', 'Phương tiện — số xe', 'vehicles', TARGET_SCOPES.vehicles, true, 'phương tiện'),
   ];
   const dc01 = categories
-    .filter((c) => !c.hidden)
+    .filter(shown)
     .map((c) => {
       const scope = `dc01:${c.key}`;
       return { key: scope, label: c.label, scope, category: c, figures: dc01Figures(grouped.dc01.get(scope) ?? NO_FACTS, c, period) };

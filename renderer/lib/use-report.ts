@@ -1,0 +1,70 @@
+/**
+ * A period's report figures and keys, live: the same rows the dashboard shows,
+ * for the report hub, the printed report, the built-in workbook and the
+ * template key list in Settings.
+ */
+import { useMemo } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useServices } from '../context/services';
+import { useCatalogues } from './use-catalogues';
+import { useFacts } from './use-facts';
+import { isoDay } from '../../shared/dates/partial-date';
+import { recentPeriods, type Period } from '../../shared/settings/period';
+import { groupFacts, reportFigures, type ReportFigures } from '../../shared/report/figures';
+import { reportKeys, type ReportHeader, type ReportKey } from '../../shared/report/values';
+import type { UnitSettings } from '../../shared/domain/types';
+
+export const PERIODS_SHOWN = 12;
+
+/** The unit's recent periods, newest (the current one) first. */
+export function useReportPeriods(): { unit: UnitSettings | undefined; periods: Period[] } {
+  const { repos, clock } = useServices();
+  const unit = useLiveQuery(() => repos.settings.getUnit(), [repos]);
+  const periods = useMemo(() => (unit ? recentPeriods(isoDay(clock()), unit.cutoffDay, PERIODS_SHOWN) : []), [unit, clock]);
+  return { unit, periods };
+}
+
+/** "05/BC-CAX"; with no number yet, room to write it by hand: "   /BC-CAX". */
+export function reportNumberText(number: string, suffix: string): string {
+  return `${number.trim() || '\u00a0\u00a0\u00a0\u00a0'}/${suffix}`;
+}
+
+export type ReportData = {
+  header: ReportHeader;
+  /** rows for the visible lists and categories (tables, prose) */
+  figures: ReportFigures;
+  /** every template key, hidden lists and categories included */
+  keys: ReportKey[];
+};
+
+/**
+ * The report of `period` as of now. `draft` gives the report's number and date
+ * (defaults: no number, today). Undefined while the facts or catalogues load.
+ */
+export function useReport(period: Period | undefined, draft?: { number: string; reportDate: string }): ReportData | undefined {
+  const { repos, clock } = useServices();
+  const { memberLists, categories } = useCatalogues();
+  const unit = useLiveQuery(() => repos.settings.getUnit(), [repos]);
+  const targets = useLiveQuery(() => repos.targets.all(), [repos]);
+  const facts = useFacts();
+  const grouped = useMemo(() => (facts ? groupFacts(facts) : undefined), [facts]);
+  const number = draft?.number ?? '';
+  const reportDate = draft?.reportDate ?? isoDay(clock());
+  return useMemo(() => {
+    if (!period || !grouped || !memberLists || !targets || !unit) return undefined;
+    const input = { lists: memberLists, categories, targets, period };
+    const header: ReportHeader = {
+      unitName: unit.unitName,
+      superiorName: unit.superiorName,
+      placeName: unit.placeName,
+      reportNumber: reportNumberText(number, unit.reportNumberSuffix),
+      reportDate,
+      period,
+    };
+    return {
+      header,
+      figures: reportFigures(grouped, input),
+      keys: reportKeys(reportFigures(grouped, { ...input, includeHidden: true }), header),
+    };
+  }, [period, grouped, memberLists, categories, targets, unit, number, reportDate]);
+}
