@@ -13,6 +13,8 @@ import { hardenSession, hardenWebContents } from './security';
 import { createAppInfoService } from './services/app-info';
 import { createElectronFileServiceDeps, createFileService } from './services/files';
 import { createPrintService } from './services/print';
+import { createElectronExportDeps } from './services/export-dialogs';
+import { createWorkbookExportService, type WorkbookExportService } from './services/workbook-export';
 import { createMainWindow } from './window';
 
 // Before anything touches userData: a fixed folder, whatever the product name.
@@ -22,11 +24,14 @@ registerAppScheme(protocol);
 
 const bundlePaths = resolveBundlePaths(__dirname);
 let mainWindow: BrowserWindow | null = null;
+let exports: WorkbookExportService | null = null;
 
 function openMainWindow(): void {
   mainWindow = createMainWindow(bundlePaths.preload, { allowDevTools: !app.isPackaged });
   mainWindow.on('closed', () => {
     mainWindow = null;
+    // An export the closed window did not finish is dropped with its temporary file.
+    void exports?.abortAll();
   });
 }
 
@@ -43,6 +48,7 @@ function onReady(): void {
   installMenu(app.isPackaged);
 
   const files = createFileService(createElectronFileServiceDeps(() => mainWindow));
+  exports = createWorkbookExportService(createElectronExportDeps(() => mainWindow));
   registerIpcHandlers(
     ipcMain,
     createSenderCheck(() => mainWindow?.webContents ?? null),
@@ -50,6 +56,7 @@ function onReady(): void {
       appInfo: createAppInfoService(app),
       files,
       print: createPrintService(files.saveBytes),
+      exports,
     }),
   );
   openMainWindow();

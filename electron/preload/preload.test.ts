@@ -20,7 +20,19 @@ await import('./preload');
 const exposeCalls = [...electron.exposeInMainWorld.mock.calls];
 
 // Written out by hand on purpose: adding a capability must be a visible change here.
-const DESKTOP_API_KEYS = ['getAppInfo', 'openFile', 'printToPdf', 'saveFile', 'showInFolder'];
+const DESKTOP_API_KEYS = [
+  'chooseFolder',
+  'exportAbort',
+  'exportBegin',
+  'exportFinish',
+  'exportRows',
+  'exportSheet',
+  'getAppInfo',
+  'openFile',
+  'printToPdf',
+  'saveFile',
+  'showInFolder',
+];
 
 function exposedApi(): Record<string, unknown> {
   expect(exposeCalls).toHaveLength(1);
@@ -51,6 +63,12 @@ describe('preload', () => {
     openFile: [{ filters: [{ name: 'Excel', extensions: ['xlsx'] }] }],
     printToPdf: [{ suggestedName: 'bao-cao' }],
     showInFolder: [{ path: '/tmp/a.xlsx' }],
+    chooseFolder: [],
+    exportBegin: [{ suggestedName: 'a.xlsx', folder: '/media/usb' }],
+    exportSheet: [{ exportId: 'abcdef12', sheet: { name: 'A', landscape: false, columns: [{ width: 5, kind: 'text' }], unitLines: ['', ''], title: '', subtitle: '', header: [[{ text: 'A' }]], numbered: false, frozenColumns: 0, rows: [], boldRows: [] } }],
+    exportRows: [{ exportId: 'abcdef12', rows: [['x']] }],
+    exportFinish: [{ exportId: 'abcdef12' }],
+    exportAbort: [{ exportId: 'abcdef12' }],
   };
 
   it.each(Object.keys(requests) as (keyof DesktopApi)[])(

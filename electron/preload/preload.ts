@@ -7,6 +7,13 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { DESKTOP_API_GLOBAL, IPC_CHANNELS } from '../../shared/ipc/channels';
 import type {
   AppInfo,
+  ChosenFolder,
+  ExportBeginRequest,
+  ExportIdRequest,
+  ExportRowsRequest,
+  ExportSheetRequest,
+  ExportStarted,
+  WrittenFile,
   DesktopApi,
   IpcResult,
   OpenFileRequest,
@@ -27,6 +34,17 @@ const api = {
     ipcRenderer.invoke(IPC_CHANNELS.printToPdf, request),
   showInFolder: (request: ShowInFolderRequest): Promise<IpcResult<null>> =>
     ipcRenderer.invoke(IPC_CHANNELS.showInFolder, request),
+  chooseFolder: (): Promise<IpcResult<ChosenFolder>> => ipcRenderer.invoke(IPC_CHANNELS.chooseFolder),
+  exportBegin: (request: ExportBeginRequest): Promise<IpcResult<ExportStarted>> =>
+    ipcRenderer.invoke(IPC_CHANNELS.exportBegin, request),
+  exportSheet: (request: ExportSheetRequest): Promise<IpcResult<null>> =>
+    ipcRenderer.invoke(IPC_CHANNELS.exportSheet, request),
+  exportRows: (request: ExportRowsRequest): Promise<IpcResult<null>> =>
+    ipcRenderer.invoke(IPC_CHANNELS.exportRows, request),
+  exportFinish: (request: ExportIdRequest): Promise<IpcResult<WrittenFile>> =>
+    ipcRenderer.invoke(IPC_CHANNELS.exportFinish, request),
+  exportAbort: (request: ExportIdRequest): Promise<IpcResult<null>> =>
+    ipcRenderer.invoke(IPC_CHANNELS.exportAbort, request),
 } satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld(DESKTOP_API_GLOBAL, api);

@@ -15,6 +15,7 @@ import {
   type OpenedFile,
 } from '../../shared/ipc/contract';
 import { err, ok, type Err } from '../../shared/result';
+import { createMemoryExports } from '../excel/memory-export';
 
 /** How long a download's Blob URL stays alive: revoking at once can cancel the download. */
 const REVOKE_DOWNLOAD_URL_AFTER_MS = 60_000;
@@ -25,6 +26,8 @@ const FALLBACK_VERSION = '0.1.0';
 export const INVALID_REQUEST_MESSAGE = 'Yêu cầu không hợp lệ. Vui lòng tải lại trang rồi thử lại.';
 export const SHOW_IN_FOLDER_UNSUPPORTED_MESSAGE =
   'Bản chạy trên trình duyệt không mở được thư mục. Tệp đã lưu nằm trong thư mục Tải về (Downloads) của trình duyệt.';
+/** The browser decides where downloads go; a hand-over "folder" is that. */
+export const BROWSER_DOWNLOADS_FOLDER = 'Thư mục Tải về (Downloads) của trình duyệt';
 export const READ_FAILED_MESSAGE = 'Không đọc được tệp đã chọn. Vui lòng thử lại.';
 
 const BLOB_TYPES: Readonly<Record<string, string>> = {
@@ -91,7 +94,34 @@ export function createBrowserApi(options: BrowserApiOptions = {}): DesktopApi {
   const view = doc.defaultView ?? window;
   const version = options.version ?? injectedVersion();
 
+  function download(suggestedName: string, data: Uint8Array): void {
+    // Copy into a fresh ArrayBuffer: the caller may reuse or transfer its buffer.
+    const blob = new Blob([new Uint8Array(data)], { type: blobTypeFor(suggestedName) });
+    const url = URL.createObjectURL(blob);
+    const link = doc.createElement('a');
+    link.href = url;
+    link.download = suggestedName;
+    link.rel = 'noopener';
+    link.hidden = true;
+    // Some browsers only honour clicks on links that are in the document.
+    doc.body.append(link);
+    link.click();
+    link.remove();
+    view.setTimeout(() => URL.revokeObjectURL(url), REVOKE_DOWNLOAD_URL_AFTER_MS);
+  }
+
+  const exports = createMemoryExports(async (name, data) => {
+    download(name, data);
+    return ok({ saved: true, path: name });
+  });
+
   return {
+    ...exports,
+
+    async chooseFolder() {
+      return ok({ chosen: true, path: BROWSER_DOWNLOADS_FOLDER });
+    },
+
     async getAppInfo(): Promise<IpcResult<AppInfo>> {
       return ok({ version, shell: 'browser', platform: view.navigator.platform });
     },
@@ -100,19 +130,7 @@ export function createBrowserApi(options: BrowserApiOptions = {}): DesktopApi {
       const parsed = IPC_REQUEST_SCHEMAS.saveFile.safeParse(withLocalBytes(request));
       if (!parsed.success) return err('invalid_request', INVALID_REQUEST_MESSAGE);
       const { suggestedName, data } = parsed.data;
-      // Copy into a fresh ArrayBuffer: the caller may reuse or transfer its buffer.
-      const blob = new Blob([new Uint8Array(data)], { type: blobTypeFor(suggestedName) });
-      const url = URL.createObjectURL(blob);
-      const link = doc.createElement('a');
-      link.href = url;
-      link.download = suggestedName;
-      link.rel = 'noopener';
-      link.hidden = true;
-      // Some browsers only honour clicks on links that are in the document.
-      doc.body.append(link);
-      link.click();
-      link.remove();
-      view.setTimeout(() => URL.revokeObjectURL(url), REVOKE_DOWNLOAD_URL_AFTER_MS);
+      download(suggestedName, data);
       // The browser decides the folder; the name is all we know.
       return ok({ saved: true, path: suggestedName });
     },

@@ -7,7 +7,19 @@
 import { DESKTOP_API_GLOBAL, type DesktopApi } from '../../shared/ipc/contract';
 import { createBrowserApi } from './browser-api';
 
-const DESKTOP_API_METHODS = ['getAppInfo', 'saveFile', 'openFile', 'printToPdf', 'showInFolder'] as const;
+const DESKTOP_API_METHODS = [
+  'getAppInfo',
+  'saveFile',
+  'openFile',
+  'printToPdf',
+  'showInFolder',
+  'chooseFolder',
+  'exportBegin',
+  'exportSheet',
+  'exportRows',
+  'exportFinish',
+  'exportAbort',
+] as const;
 
 // Compile-time guard: adding a method to DesktopApi without listing it here fails to build.
 type UnlistedMethod = Exclude<keyof DesktopApi, (typeof DESKTOP_API_METHODS)[number]>;

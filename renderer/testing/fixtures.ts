@@ -6,6 +6,7 @@ import { createAppServices, type AppServices } from '../context/services';
 import type { DesktopApi } from '../../shared/ipc/contract';
 import type { Officer, UnitSettings } from '../../shared/domain/types';
 import { ok } from '../../shared/result';
+import { createMemoryExports } from '../excel/memory-export';
 
 let dbCounter = 0;
 
@@ -24,6 +25,12 @@ export function recordingApi(): RecordingApi {
   const saved: RecordingApi['saved'] = [];
   return {
     saved,
+    // Workbook exports are built in memory, as in the browser build, and recorded like saved files.
+    ...createMemoryExports(async (name, bytes) => {
+      saved.push({ name, bytes });
+      return ok({ saved: true, path: name });
+    }),
+    chooseFolder: async () => ok({ chosen: true, path: 'USB' }),
     getAppInfo: async () => ok({ version: 'test', shell: 'browser', platform: 'test' }),
     saveFile: async (req) => {
       saved.push({ name: req.suggestedName, bytes: req.data });

@@ -11,6 +11,12 @@ export const IPC_CHANNELS = {
   openFile: 'file:open',
   printToPdf: 'print:to-pdf',
   showInFolder: 'file:show-in-folder',
+  chooseFolder: 'file:choose-folder',
+  exportBegin: 'export:begin',
+  exportSheet: 'export:sheet',
+  exportRows: 'export:rows',
+  exportFinish: 'export:finish',
+  exportAbort: 'export:abort',
 } as const satisfies Record<keyof DesktopApi, string>;
 
 /** The name under which the preload exposes the API on `window`. */

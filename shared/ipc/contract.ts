@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { Result } from '../result';
+import type { SheetSpec } from '../report/workbook';
 
 export const FILE_FILTER_SCHEMA = z.object({
   name: z.string().min(1).max(100),
@@ -47,6 +48,60 @@ export const SHOW_IN_FOLDER_REQUEST = z.object({
 });
 export type ShowInFolderRequest = z.infer<typeof SHOW_IN_FOLDER_REQUEST>;
 
+/** A folder the officer chose in the folder dialog (hand-over to a USB stick); files go only into chosen folders. */
+export const FOLDER_PATH = z.string().min(1).max(1000);
+
+/**
+ * A workbook written sheet by sheet and page by page (exportBegin, then
+ * exportSheet / exportRows, then exportFinish or exportAbort): the desktop
+ * build streams it to disk in the main process, so a quarter of a million rows
+ * never sit in memory as one workbook.
+ */
+export const EXPORT_BEGIN_REQUEST = z.object({
+  suggestedName: SAFE_FILE_NAME,
+  /** write into this chosen folder without asking; otherwise a save dialog asks */
+  folder: FOLDER_PATH.optional(),
+});
+export type ExportBeginRequest = z.infer<typeof EXPORT_BEGIN_REQUEST>;
+
+const EXPORT_ID = z.string().regex(/^[a-z0-9-]{8,64}$/);
+export const EXPORT_ID_REQUEST = z.object({ exportId: EXPORT_ID });
+export type ExportIdRequest = z.infer<typeof EXPORT_ID_REQUEST>;
+
+/** Excel's own limit on a cell's text. */
+export const MAX_CELL_TEXT = 32767;
+const CELL = z.union([z.string().max(MAX_CELL_TEXT), z.number().finite(), z.null()]);
+const COLUMN_KIND = z.enum(['text', 'id', 'date', 'birth', 'count', 'rate', 'label']);
+const SHORT_TEXT = z.string().max(1000);
+
+export const SHEET_SPEC_SCHEMA = z.object({
+  name: z.string().min(1).max(31),
+  landscape: z.boolean(),
+  columns: z.array(z.object({ width: z.number().min(1).max(255), kind: COLUMN_KIND })).min(1).max(200),
+  unitLines: z.tuple([SHORT_TEXT, SHORT_TEXT]),
+  title: SHORT_TEXT,
+  subtitle: SHORT_TEXT,
+  header: z
+    .array(z.array(z.object({ text: SHORT_TEXT, colSpan: z.number().int().min(1).max(200).optional(), rowSpan: z.number().int().min(1).max(5).optional() })).max(200))
+    .min(1)
+    .max(5),
+  numbered: z.boolean(),
+  frozenColumns: z.number().int().min(0).max(10),
+  rows: z.array(z.array(CELL).max(200)).max(1000),
+  boldRows: z.array(z.number().int().min(0)).max(1000),
+}) satisfies z.ZodType<SheetSpec>;
+
+export const EXPORT_SHEET_REQUEST = z.object({ exportId: EXPORT_ID, sheet: SHEET_SPEC_SCHEMA });
+export type ExportSheetRequest = { readonly exportId: string; readonly sheet: SheetSpec };
+
+/** Rows per exportRows call at most. */
+export const MAX_EXPORT_PAGE_ROWS = 10000;
+export const EXPORT_ROWS_REQUEST = z.object({
+  exportId: EXPORT_ID,
+  rows: z.array(z.array(CELL).max(200)).max(MAX_EXPORT_PAGE_ROWS),
+});
+export type ExportRowsRequest = z.infer<typeof EXPORT_ROWS_REQUEST>;
+
 export type AppInfo = {
   readonly version: string;
   /** 'desktop' inside Electron, 'browser' for the web build. */
@@ -55,6 +110,10 @@ export type AppInfo = {
 };
 
 export type SavedFile = { readonly saved: true; readonly path: string } | { readonly saved: false };
+export type ChosenFolder = { readonly chosen: true; readonly path: string } | { readonly chosen: false };
+export type ExportStarted = { readonly started: true; readonly exportId: string } | { readonly started: false };
+/** A finished file: where, its SHA-256 (hex) and size, so a hand-over can record exactly what was sent. */
+export type WrittenFile = { readonly path: string; readonly sha256: string; readonly bytes: number };
 export type OpenedFile =
   | { readonly opened: true; readonly name: string; readonly data: Uint8Array }
   | { readonly opened: false };
@@ -74,6 +133,12 @@ export interface DesktopApi {
   openFile(request: OpenFileRequest): Promise<IpcResult<OpenedFile>>;
   printToPdf(request: PrintToPdfRequest): Promise<IpcResult<SavedFile>>;
   showInFolder(request: ShowInFolderRequest): Promise<IpcResult<null>>;
+  chooseFolder(): Promise<IpcResult<ChosenFolder>>;
+  exportBegin(request: ExportBeginRequest): Promise<IpcResult<ExportStarted>>;
+  exportSheet(request: ExportSheetRequest): Promise<IpcResult<null>>;
+  exportRows(request: ExportRowsRequest): Promise<IpcResult<null>>;
+  exportFinish(request: ExportIdRequest): Promise<IpcResult<WrittenFile>>;
+  exportAbort(request: ExportIdRequest): Promise<IpcResult<null>>;
 }
 
 /** One channel per capability (kept in ./channels so the preload bundles no zod). */
@@ -86,6 +151,12 @@ export const IPC_REQUEST_SCHEMAS = {
   openFile: OPEN_FILE_REQUEST,
   printToPdf: PRINT_TO_PDF_REQUEST,
   showInFolder: SHOW_IN_FOLDER_REQUEST,
+  chooseFolder: z.undefined(),
+  exportBegin: EXPORT_BEGIN_REQUEST,
+  exportSheet: EXPORT_SHEET_REQUEST,
+  exportRows: EXPORT_ROWS_REQUEST,
+  exportFinish: EXPORT_ID_REQUEST,
+  exportAbort: EXPORT_ID_REQUEST,
 } as const satisfies Record<keyof DesktopApi, z.ZodType>;
 
 export { DESKTOP_API_GLOBAL } from './channels';

@@ -1,6 +1,7 @@
 /** Wires every DesktopApi method to its service, each through `registerHandler`. */
 import type { FileService } from '../services/files';
 import type { PdfPrintable, PrintService } from '../services/print';
+import type { WorkbookExportService } from '../services/workbook-export';
 import {
   registerHandler,
   type DesktopMethod,
@@ -20,6 +21,7 @@ export function createDesktopServices<E extends PrintingInvokeEvent>(services: {
   readonly appInfo: { getAppInfo(): Promise<ResultOf<'getAppInfo'>> };
   readonly files: Pick<FileService, 'saveFile' | 'openFile' | 'showInFolder'>;
   readonly print: PrintService;
+  readonly exports: Omit<WorkbookExportService, 'abortAll' | 'isChosenFolder'>;
 }): DesktopServices<E> {
   return {
     getAppInfo: () => services.appInfo.getAppInfo(),
@@ -27,6 +29,12 @@ export function createDesktopServices<E extends PrintingInvokeEvent>(services: {
     openFile: (request) => services.files.openFile(request),
     printToPdf: (request, event) => services.print.printToPdf(request, event.sender),
     showInFolder: (request) => services.files.showInFolder(request),
+    chooseFolder: () => services.exports.chooseFolder(),
+    exportBegin: (request) => services.exports.exportBegin(request),
+    exportSheet: (request) => services.exports.exportSheet(request),
+    exportRows: (request) => services.exports.exportRows(request),
+    exportFinish: (request) => services.exports.exportFinish(request),
+    exportAbort: (request) => services.exports.exportAbort(request),
   };
 }
 
@@ -40,4 +48,10 @@ export function registerIpcHandlers<E extends InvokeEventLike>(
   registerHandler(ipcMain, 'openFile', isTrustedSender, services.openFile);
   registerHandler(ipcMain, 'printToPdf', isTrustedSender, services.printToPdf);
   registerHandler(ipcMain, 'showInFolder', isTrustedSender, services.showInFolder);
+  registerHandler(ipcMain, 'chooseFolder', isTrustedSender, services.chooseFolder);
+  registerHandler(ipcMain, 'exportBegin', isTrustedSender, services.exportBegin);
+  registerHandler(ipcMain, 'exportSheet', isTrustedSender, services.exportSheet);
+  registerHandler(ipcMain, 'exportRows', isTrustedSender, services.exportRows);
+  registerHandler(ipcMain, 'exportFinish', isTrustedSender, services.exportFinish);
+  registerHandler(ipcMain, 'exportAbort', isTrustedSender, services.exportAbort);
 }

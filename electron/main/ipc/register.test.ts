@@ -36,6 +36,14 @@ function setup() {
       showInFolder: vi.fn(async () => ok(null)),
     },
     print: { printToPdf: vi.fn(async () => ok({ saved: false as const })) },
+    exports: {
+      chooseFolder: vi.fn(async () => ok({ chosen: false as const })),
+      exportBegin: vi.fn(async () => ok({ started: false as const })),
+      exportSheet: vi.fn(async () => ok(null)),
+      exportRows: vi.fn(async () => ok(null)),
+      exportFinish: vi.fn(async () => ok({ path: '/usb/a.xlsx', sha256: 'ab', bytes: 1 })),
+      exportAbort: vi.fn(async () => ok(null)),
+    },
   };
   const { ipcMain, listeners } = fakeIpcMain();
   registerIpcHandlers(
@@ -53,9 +61,25 @@ function setup() {
     services.files.saveFile.mock.calls.length +
     services.files.openFile.mock.calls.length +
     services.files.showInFolder.mock.calls.length +
-    services.print.printToPdf.mock.calls.length;
+    services.print.printToPdf.mock.calls.length +
+    Object.values(services.exports).reduce((n, f) => n + f.mock.calls.length, 0);
   return { services, listeners, invoke, serviceCalls };
 }
+
+const EXPORT_ID = '0f8e4c52-2f0d-4c55-9a51-0c1f2d3e4b5a';
+const SHEET = {
+  name: 'Tổng hợp',
+  landscape: true,
+  columns: [{ width: 6, kind: 'count' }],
+  unitLines: ['CÔNG AN TỈNH KHÁNH HÒA', 'CÔNG AN XÃ VĨNH HIỆP'],
+  title: 'BẢNG TỔNG HỢP',
+  subtitle: '',
+  header: [[{ text: 'Stt' }]],
+  numbered: false,
+  frozenColumns: 0,
+  rows: [[1]],
+  boldRows: [],
+};
 
 const trusted: FakeEvent = { sender: MAIN_WINDOW_CONTENTS, senderFrame: { url: APP_PAGE } };
 
@@ -65,6 +89,12 @@ const VALID_REQUESTS: { readonly [M in keyof DesktopApi]: unknown[] } = {
   openFile: [{ filters: [{ name: 'Excel', extensions: ['xlsx', 'xls'] }] }],
   printToPdf: [{ suggestedName: 'Báo cáo tháng 5' }],
   showInFolder: [{ path: '/home/canbo/bao-cao.xlsx' }],
+  chooseFolder: [],
+  exportBegin: [{ suggestedName: 'BaoCao.xlsx' }],
+  exportSheet: [{ exportId: EXPORT_ID, sheet: SHEET }],
+  exportRows: [{ exportId: EXPORT_ID, rows: [['Nguyễn Văn A', 1, null]] }],
+  exportFinish: [{ exportId: EXPORT_ID }],
+  exportAbort: [{ exportId: EXPORT_ID }],
 };
 const METHODS = Object.keys(VALID_REQUESTS) as (keyof DesktopApi)[];
 

@@ -1,0 +1,89 @@
+/**
+ * The built-in monthly workbook, sent through the DesktopApi's export session:
+ * "Tổng hợp", "DC01", then one sheet per list with its records, each list
+ * read from the database and handed over in pages. In the desktop build the
+ * main process streams the pages to disk; in the browser build they go into an
+ * in-memory workbook that downloads when finished. Either way nothing is left
+ * behind when the officer cancels or something fails.
+ */
+import type { DesktopApi, IpcErrorCode, WrittenFile } from '../../shared/ipc/contract';
+import type { NameLookup } from '../../shared/report/detail';
+import type { ReportFigures } from '../../shared/report/figures';
+import type { ReportHeader } from '../../shared/report/values';
+import { dc01Sheet, detailSheet, reportFileName, summarySheet, uniqueSheetName } from '../../shared/report/workbook';
+import { err, ok, type Result } from '../../shared/result';
+import type { RowSet } from '../db/repositories/report-rows';
+
+/** Rows per exportRows call: big enough that the bridge costs little, small enough to keep memory flat. */
+export const EXPORT_PAGE_ROWS = 5000;
+
+export type ExportProgress = { step: string; sheet: number; sheets: number; rows: number };
+
+export type MonthlyWorkbookInput = {
+  api: DesktopApi;
+  figures: ReportFigures;
+  header: ReportHeader;
+  /** the lists to add as detail sheets, in order */
+  rowSets: readonly RowSet[];
+  names: NameLookup;
+  /** a folder chosen for the hand-over; without it a save dialog asks */
+  folder?: string;
+  onProgress?: (progress: ExportProgress) => void;
+  signal?: AbortSignal;
+};
+
+export type ExportError = IpcErrorCode | 'cancelled';
+
+export const CANCELLED_MESSAGE = 'Đã dừng xuất tệp. Không có tệp nào được lưu.';
+
+/** The sheets and their rows; `undefined` when the officer closed the save dialog. */
+export async function exportMonthlyWorkbook(input: MonthlyWorkbookInput): Promise<Result<WrittenFile | undefined, ExportError>> {
+  const { api, figures, header, rowSets, names, signal } = input;
+  const begun = await api.exportBegin({
+    suggestedName: reportFileName(header.unitName, header.period, 'xlsx'),
+    ...(input.folder !== undefined ? { folder: input.folder } : {}),
+  });
+  if (!begun.ok) return begun;
+  if (!begun.value.started) return ok(undefined);
+  const { exportId } = begun.value;
+  const sheets = 2 + rowSets.length;
+  let rows = 0;
+  const progress = (step: string, sheet: number) => input.onProgress?.({ step, sheet, sheets, rows });
+
+  const run = async (): Promise<Result<WrittenFile, ExportError>> => {
+    const taken = new Set<string>();
+    for (const spec of [summarySheet(figures, header), dc01Sheet(figures, header)]) {
+      taken.add(spec.name.toLocaleLowerCase('vi-VN'));
+      const sent = await api.exportSheet({ exportId, sheet: spec });
+      if (!sent.ok) return sent;
+    }
+    for (const [i, set] of rowSets.entries()) {
+      if (signal?.aborted) return err('cancelled', CANCELLED_MESSAGE);
+      progress(`Đang đọc danh sách ${set.label}…`, 3 + i);
+      const listed = await set.read(header.period, names);
+      if (listed.length === 0) continue;
+      const name = uniqueSheetName(set.key.startsWith('dc01.') ? `DC01 ${set.label}` : set.label, taken);
+      const began = await api.exportSheet({ exportId, sheet: detailSheet(set, name, header) });
+      if (!began.ok) return began;
+      for (let from = 0; from < listed.length; from += EXPORT_PAGE_ROWS) {
+        if (signal?.aborted) return err('cancelled', CANCELLED_MESSAGE);
+        const page = listed.slice(from, from + EXPORT_PAGE_ROWS);
+        const sent = await api.exportRows({ exportId, rows: page });
+        if (!sent.ok) return sent;
+        rows += page.length;
+        progress(`Đang ghi danh sách ${set.label}…`, 3 + i);
+      }
+    }
+    progress('Đang hoàn tất tệp…', sheets);
+    return api.exportFinish({ exportId });
+  };
+
+  try {
+    const result = await run();
+    if (!result.ok) await api.exportAbort({ exportId });
+    return result;
+  } catch (error) {
+    await api.exportAbort({ exportId });
+    throw error;
+  }
+}
