@@ -18,7 +18,8 @@ const HEADER: ReportHeader = {
 };
 
 let n = 0;
-const progress = (scope: string, log: [string, string][], weight = 1, deletedAt?: string): FactRow => ({
+type TestFact = FactRow & { id: string };
+const progress = (scope: string, log: [string, string][], weight = 1, deletedAt?: string): TestFact => ({
   id: `f${++n}`,
   kind: 'progress',
   scope,
@@ -28,7 +29,7 @@ const progress = (scope: string, log: [string, string][], weight = 1, deletedAt?
   statusLog: log.map(([status, date]) => ({ status: status as 'received', date })),
   ...(deletedAt ? { deletedAt } : {}),
 });
-const dc01 = (category: string, receivedDate: string, log: [string, string, string?][]): FactRow => ({
+const dc01 = (category: string, receivedDate: string, log: [string, string, string?][]): TestFact => ({
   id: `d${++n}`,
   kind: 'dc01',
   scope: `dc01:${category}`,
@@ -39,7 +40,7 @@ const dc01 = (category: string, receivedDate: string, log: [string, string, stri
   stateLog: log.map(([state, date, outcomeKey]) => ({ state: state as 'done', date, at: `${date}T08:00:00.000Z`, by: 'o1', ...(outcomeKey ? { outcomeKey } : {}) })),
 });
 
-const FACTS: FactRow[] = [
+const FACTS: TestFact[] = [
   // elderly: 3 received (one in the period), 2 approved (one in the period), one deleted never counts
   progress('members:elderly', [['received', '2026-09-01'], ['approved', '2026-09-10']]),
   progress('members:elderly', [['received', '2026-09-01'], ['entered', '2026-10-01'], ['approved', '2026-11-02']]),
