@@ -34,7 +34,6 @@ const dc01 = (category: string, receivedDate: string, log: [string, string, stri
   kind: 'dc01',
   scope: `dc01:${category}`,
   hamletId: 'h1',
-  createdBy: 'o1',
   assigneeId: 'o1',
   receivedDate,
   stateLog: log.map(([state, date, outcomeKey]) => ({ state: state as 'done', date, at: `${date}T08:00:00.000Z`, by: 'o1', ...(outcomeKey ? { outcomeKey } : {}) })),
