@@ -47,8 +47,8 @@ function onReady(): void {
   installAppProtocol(protocol, bundlePaths.rendererRoot);
   installMenu(app.isPackaged);
 
-  const files = createFileService(createElectronFileServiceDeps(() => mainWindow));
   exports = createWorkbookExportService(createElectronExportDeps(() => mainWindow));
+  const files = createFileService(createElectronFileServiceDeps(() => mainWindow, exports.isChosenFolder));
   registerIpcHandlers(
     ipcMain,
     createSenderCheck(() => mainWindow?.webContents ?? null),

@@ -30,7 +30,11 @@ describe('saveFile', () => {
     const data = new TextEncoder().encode('Sổ Đề án 06');
     const result = await createBrowserApi().saveFile({ suggestedName: 'bao-cao-thang-5.xlsx', filters: excel, data });
 
-    expect(result).toEqual({ ok: true, value: { saved: true, path: 'bao-cao-thang-5.xlsx' } });
+    // SHA-256 of the UTF-8 text 'Sổ Đề án 06', as `printf 'Sổ Đề án 06' | sha256sum` gives it
+    expect(result).toEqual({
+      ok: true,
+      value: { saved: true, path: 'bao-cao-thang-5.xlsx', sha256: 'cf70e77b796bb708778c799941d72c564089d04812112b0cef84d3c6ca723e51', bytes: 17 },
+    });
     expect(clicked).toEqual([{ href: 'blob:http://127.0.0.1/1234', download: 'bao-cao-thang-5.xlsx', inDocument: true }]);
     expect(document.querySelector('a')).toBeNull();
 

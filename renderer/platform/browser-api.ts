@@ -15,7 +15,7 @@ import {
   type OpenedFile,
 } from '../../shared/ipc/contract';
 import { err, ok, type Err } from '../../shared/result';
-import { createMemoryExports } from '../excel/memory-export';
+import { createMemoryExports, sha256Hex } from '../excel/memory-export';
 
 /** How long a download's Blob URL stays alive: revoking at once can cancel the download. */
 const REVOKE_DOWNLOAD_URL_AFTER_MS = 60_000;
@@ -131,8 +131,9 @@ export function createBrowserApi(options: BrowserApiOptions = {}): DesktopApi {
       if (!parsed.success) return err('invalid_request', INVALID_REQUEST_MESSAGE);
       const { suggestedName, data } = parsed.data;
       download(suggestedName, data);
+      const sha256 = await sha256Hex(new Uint8Array(data));
       // The browser decides the folder; the name is all we know.
-      return ok({ saved: true, path: suggestedName });
+      return ok({ saved: true, path: suggestedName, sha256, bytes: data.byteLength });
     },
 
     async openFile(request) {

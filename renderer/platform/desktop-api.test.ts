@@ -10,6 +10,12 @@ function preloadApi() {
     openFile: vi.fn(),
     printToPdf: vi.fn(),
     showInFolder: vi.fn(),
+    chooseFolder: vi.fn(),
+    exportBegin: vi.fn(),
+    exportSheet: vi.fn(),
+    exportRows: vi.fn(),
+    exportFinish: vi.fn(),
+    exportAbort: vi.fn(),
   };
 }
 

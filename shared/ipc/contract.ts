@@ -28,6 +28,8 @@ const SAFE_FILE_NAME = z
 
 export const SAVE_FILE_REQUEST = z.object({
   suggestedName: SAFE_FILE_NAME,
+  /** save into this folder, chosen earlier in the folder dialog, without asking */
+  folder: z.string().min(1).max(1000).optional(),
   filters: z.array(FILE_FILTER_SCHEMA).max(5),
   data: z.instanceof(Uint8Array).refine((d) => d.byteLength <= MAX_TRANSFER_BYTES),
 });
@@ -40,6 +42,8 @@ export type OpenFileRequest = z.infer<typeof OPEN_FILE_REQUEST>;
 
 export const PRINT_TO_PDF_REQUEST = z.object({
   suggestedName: SAFE_FILE_NAME,
+  /** save into this folder, chosen earlier in the folder dialog, without asking */
+  folder: z.string().min(1).max(1000).optional(),
 });
 export type PrintToPdfRequest = z.infer<typeof PRINT_TO_PDF_REQUEST>;
 
@@ -109,7 +113,10 @@ export type AppInfo = {
   readonly platform: string;
 };
 
-export type SavedFile = { readonly saved: true; readonly path: string } | { readonly saved: false };
+/** A saved file; the desktop build also gives its SHA-256 (hex) and size, for the hand-over record. */
+export type SavedFile =
+  | { readonly saved: true; readonly path: string; readonly sha256?: string; readonly bytes?: number }
+  | { readonly saved: false };
 export type ChosenFolder = { readonly chosen: true; readonly path: string } | { readonly chosen: false };
 export type ExportStarted = { readonly started: true; readonly exportId: string } | { readonly started: false };
 /** A finished file: where, its SHA-256 (hex) and size, so a hand-over can record exactly what was sent. */

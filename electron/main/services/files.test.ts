@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import os from 'node:os';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_TRANSFER_BYTES } from '../../../shared/ipc/contract';
 
@@ -129,8 +130,22 @@ describe('createFileService().saveFile', () => {
       filters: excel,
       data: bytes('nội dung'),
     });
-    expect(result).toEqual({ ok: true, value: { saved: true, path: target } });
+    const sha256 = createHash('sha256').update(bytes('nội dung')).digest('hex');
+    expect(result).toEqual({ ok: true, value: { saved: true, path: target, sha256, bytes: bytes('nội dung').byteLength } });
     expect(await readFile(target, 'utf8')).toBe('nội dung');
+  });
+
+  it('saves into a folder without asking only when the officer chose that folder', async () => {
+    const usb = path.join(dir, 'usb');
+    await mkdir(usb);
+    const d = deps({ isChosenFolder: (f) => path.resolve(f) === usb });
+    const service = createFileService(d);
+    const refused = await service.saveFile({ suggestedName: 'a.xlsx', filters: excel, data: bytes('x'), folder: dir });
+    expect(refused).toMatchObject({ ok: false, code: 'invalid_request' });
+    const saved = await service.saveFile({ suggestedName: '../a.xlsx', filters: excel, data: bytes('x'), folder: usb });
+    expect(saved).toMatchObject({ ok: true, value: { saved: true, path: path.join(usb, 'a.xlsx') } });
+    expect(d.dialogs.showSaveDialog).not.toHaveBeenCalled();
+    expect(await readdir(dir)).toEqual(['usb']);
   });
 
   it('turns a failed write into a Vietnamese io_error and leaves no partial file', async () => {

@@ -4,7 +4,7 @@
  * `createElectronFileServiceDeps` wires the real ones.
  */
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { app, dialog, shell, type BrowserWindow } from 'electron';
 import {
@@ -54,6 +54,8 @@ export interface FileServiceDeps {
   showItemInFolder(filePath: string): void;
   documentsDir(): string;
   randomSuffix(): string;
+  /** whether the officer chose this folder in the folder dialog (hand-over) */
+  isChosenFolder?(folder: string): boolean;
 }
 
 /** What both "save file" and "save PDF" hand to the save flow. */
@@ -62,7 +64,11 @@ export type SaveBytesRequest = {
   readonly suggestedName: string;
   readonly filters: FileFilter[];
   readonly data: Uint8Array;
+  /** a folder chosen in the folder dialog: save there without asking */
+  readonly folder?: string | undefined;
 };
+
+export const FOLDER_NOT_CHOSEN_MESSAGE = 'Thư mục lưu chưa được chọn trong hộp thoại. Vui lòng chọn lại thư mục.';
 
 export const nodeFileSystem: FileSystem = {
   async writeNewFile(filePath, data) {
@@ -146,20 +152,29 @@ export type FileService = ReturnType<typeof createFileService>;
 
 export function createFileService(deps: FileServiceDeps) {
   async function saveBytes(request: SaveBytesRequest): Promise<IpcResult<SavedFile>> {
-    const choice = await deps.dialogs.showSaveDialog({
-      title: request.title,
-      buttonLabel: 'Lưu',
-      defaultPath: path.join(deps.documentsDir(), path.basename(request.suggestedName)),
-      filters: request.filters,
-    });
-    if (choice.canceled || !choice.filePath) return ok({ saved: false });
+    const name = path.basename(request.suggestedName);
+    let target: string;
+    if (request.folder !== undefined) {
+      if (!deps.isChosenFolder?.(request.folder)) return err('invalid_request', FOLDER_NOT_CHOSEN_MESSAGE);
+      target = path.join(path.resolve(request.folder), name);
+    } else {
+      const choice = await deps.dialogs.showSaveDialog({
+        title: request.title,
+        buttonLabel: 'Lưu',
+        defaultPath: path.join(deps.documentsDir(), name),
+        filters: request.filters,
+      });
+      if (choice.canceled || !choice.filePath) return ok({ saved: false });
+      target = choice.filePath;
+    }
     try {
-      await writeFileAtomic(deps.fs, choice.filePath, request.data, deps.randomSuffix());
+      await writeFileAtomic(deps.fs, target, request.data, deps.randomSuffix());
     } catch (error) {
       console.error('Saving a file failed', error);
       return err('io_error', writeErrorMessage(error));
     }
-    return ok({ saved: true, path: choice.filePath });
+    const sha256 = createHash('sha256').update(request.data).digest('hex');
+    return ok({ saved: true, path: target, sha256, bytes: request.data.byteLength });
   }
 
   async function saveFile(request: SaveFileRequest): Promise<IpcResult<SavedFile>> {
@@ -206,6 +221,7 @@ export function createFileService(deps: FileServiceDeps) {
 /** The real dialogs (modal to the main window), disk and shell. */
 export function createElectronFileServiceDeps(
   getParentWindow: () => BrowserWindow | null,
+  isChosenFolder: (folder: string) => boolean,
 ): FileServiceDeps {
   return {
     dialogs: {
@@ -224,5 +240,6 @@ export function createElectronFileServiceDeps(
     showItemInFolder: (filePath) => shell.showItemInFolder(filePath),
     documentsDir: () => app.getPath('documents'),
     randomSuffix: () => randomBytes(8).toString('hex'),
+    isChosenFolder,
   };
 }

@@ -36,6 +36,7 @@ export function createPrintService(
       suggestedName: withPdfExtension(request.suggestedName),
       filters: [{ name: 'Tài liệu PDF', extensions: ['pdf'] }],
       data: pdf,
+      folder: request.folder,
     });
   }
   return { printToPdf };
