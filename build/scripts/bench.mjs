@@ -14,10 +14,18 @@ if (!existsSync(join(root, 'dist/renderer/index.html'))) {
 // Inside node_modules so the bundle's bare imports (playwright-core, esbuild) resolve.
 const outDir = join(root, 'node_modules/.cache/sodean06-bench');
 mkdirSync(outDir, { recursive: true });
+// `npm run bench` runs every benchmark; `npm run bench -- export` (or search) only that one.
+const BENCHES = {
+  search: { entry: 'tests/bench/search-bench.ts', run: 'runSearchBench' },
+  export: { entry: 'tests/bench/export-bench.ts', run: 'runExportBench' },
+};
+const chosen = process.argv.slice(2).filter((name) => name in BENCHES);
 try {
-  const outfile = join(outDir, 'bench.mjs');
+  for (const name of chosen.length > 0 ? chosen : Object.keys(BENCHES)) {
+  const bench = BENCHES[name];
+  const outfile = join(outDir, `${name}-bench.mjs`);
   await build({
-    entryPoints: [join(root, 'tests/bench/search-bench.ts')],
+    entryPoints: [join(root, bench.entry)],
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -28,8 +36,9 @@ try {
     // the bundle lives elsewhere: keep import.meta.dirname pointing at the sources
     define: { 'import.meta.dirname': JSON.stringify(join(root, 'tests/e2e')) },
   });
-  const { runSearchBench } = await import(pathToFileURL(outfile).href);
-  await runSearchBench();
+  const module = await import(pathToFileURL(outfile).href);
+  await module[bench.run]();
+  }
 } finally {
   rmSync(outDir, { recursive: true, force: true });
 }

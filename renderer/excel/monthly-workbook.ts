@@ -7,7 +7,7 @@
  * behind when the officer cancels or something fails.
  */
 import type { DesktopApi, IpcErrorCode, WrittenFile } from '../../shared/ipc/contract';
-import type { NameLookup } from '../../shared/report/detail';
+import type { CellValue } from '../../shared/report/detail';
 import type { ReportFigures } from '../../shared/report/figures';
 import type { ReportHeader } from '../../shared/report/values';
 import { dc01Sheet, detailSheet, reportFileName, summarySheet, uniqueSheetName } from '../../shared/report/workbook';
@@ -23,9 +23,10 @@ export type MonthlyWorkbookInput = {
   api: DesktopApi;
   figures: ReportFigures;
   header: ReportHeader;
-  /** the lists to add as detail sheets, in order */
+  /** the lists to add as detail sheets, in order (a list with no records gets no sheet) */
   rowSets: readonly RowSet[];
-  names: NameLookup;
+  /** reads the lists' rows (each table once); `onProgress` gets records read so far */
+  readRows: (sets: readonly RowSet[], onProgress: (read: number) => void) => Promise<ReadonlyMap<string, CellValue[][]>>;
   /** a folder chosen for the hand-over; without it a save dialog asks */
   folder?: string;
   onProgress?: (progress: ExportProgress) => void;
@@ -38,7 +39,7 @@ export const CANCELLED_MESSAGE = 'Đã dừng xuất tệp. Không có tệp nà
 
 /** The sheets and their rows; `undefined` when the officer closed the save dialog. */
 export async function exportMonthlyWorkbook(input: MonthlyWorkbookInput): Promise<Result<WrittenFile | undefined, ExportError>> {
-  const { api, figures, header, rowSets, names, signal } = input;
+  const { api, figures, header, rowSets, signal } = input;
   const begun = await api.exportBegin({
     suggestedName: reportFileName(header.unitName, header.period, 'xlsx'),
     ...(input.folder !== undefined ? { folder: input.folder } : {}),
@@ -57,10 +58,11 @@ export async function exportMonthlyWorkbook(input: MonthlyWorkbookInput): Promis
       const sent = await api.exportSheet({ exportId, sheet: spec });
       if (!sent.ok) return sent;
     }
+    progress('Đang đọc danh sách…', 2);
+    const read = await input.readRows(rowSets, (records) => input.onProgress?.({ step: `Đang đọc danh sách… (${records.toLocaleString('vi-VN')} hồ sơ)`, sheet: 2, sheets, rows }));
     for (const [i, set] of rowSets.entries()) {
       if (signal?.aborted) return err('cancelled', CANCELLED_MESSAGE);
-      progress(`Đang đọc danh sách ${set.label}…`, 3 + i);
-      const listed = await set.read(header.period, names);
+      const listed = read.get(set.key) ?? [];
       if (listed.length === 0) continue;
       const name = uniqueSheetName(set.key.startsWith('dc01.') ? `DC01 ${set.label}` : set.label, taken);
       const began = await api.exportSheet({ exportId, sheet: detailSheet(set, name, header) });

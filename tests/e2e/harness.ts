@@ -47,11 +47,11 @@ export function newProfileDir(): { dir: string; remove: () => void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** The seeding bundle (tests/support/seed-entry.ts) as one script for the page. */
-export async function seederScript(): Promise<string> {
+/** The seeding bundle (tests/support/seed-entry.ts, or another page-side entry) as one script for the page. */
+export async function seederScript(entry = 'tests/support/seed-entry.ts'): Promise<string> {
   const { build } = await import('esbuild');
   const out = await build({
-    entryPoints: [join(ROOT, 'tests/support/seed-entry.ts')],
+    entryPoints: [join(ROOT, entry)],
     bundle: true,
     format: 'iife',
     platform: 'browser',

@@ -1,10 +1,10 @@
 /** Bundled into an IIFE and injected into the app's page by the scale test and the benchmark. */
-import { fullScanSearch, readAllMembers, seedMembers } from './seed';
+import { fullScanSearch, readAllMembers, seedFamilies, seedMembers } from './seed';
 
 declare global {
   interface Window {
-    __soDeAn06Seed: { seedMembers: typeof seedMembers; fullScanSearch: typeof fullScanSearch; readAllMembers: typeof readAllMembers };
+    __soDeAn06Seed: { seedMembers: typeof seedMembers; seedFamilies: typeof seedFamilies; fullScanSearch: typeof fullScanSearch; readAllMembers: typeof readAllMembers };
   }
 }
 
-window.__soDeAn06Seed = { seedMembers, fullScanSearch, readAllMembers };
+window.__soDeAn06Seed = { seedMembers, seedFamilies, fullScanSearch, readAllMembers };

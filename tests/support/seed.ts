@@ -11,6 +11,7 @@ import { initialProgress } from '../../shared/domain/progress';
 import { personSearchKeys } from '../../shared/domain/person';
 import { DEFAULT_MEMBER_LISTS } from '../../shared/domain/catalogues';
 import type { MemberRecord, ProgressStatus } from '../../shared/domain/types';
+import { checkLabour, EMPTY_LABOUR_DRAFT } from '../../shared/domain/labour';
 
 const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
 const MIDDLES = ['Văn', 'Hữu', 'Đức', 'Thanh', 'Minh', 'Ngọc', 'Quang', 'Xuân', 'Thu', 'Kim', 'Công'];
@@ -126,4 +127,73 @@ export async function readAllMembers(dbName?: string): Promise<{ count: number; 
   const all = await db.members.toArray();
   db.close();
   return { count: all.length, ms: performance.now() - started };
+}
+
+/**
+ * Labour records and DC01 cases through the app's own repositories (so their
+ * history, facts and audit are exactly what the screens write), after
+ * seedMembers: `labour` records, every third approved; `dc01` cases of
+ * "Thiếu trường thông tin", split between its two outcomes, in progress and pending.
+ */
+export async function seedFamilies(options: { officerId: string; labour: number; dc01: number; today: string; dbName?: string; /** first serial, to add more later */ from?: number }): Promise<{ labour: number; dc01: number }> {
+  const db = new AppDatabase(options.dbName);
+  const repos = createRepositories(db);
+  const hamletIds = (await repos.catalogue.hamlets()).map((h) => h.id);
+  const labourIds: string[] = [];
+  const from = options.from ?? 0;
+  for (let i = from; i < from + options.labour; i++) {
+    const checked = checkLabour(
+      {
+        ...EMPTY_LABOUR_DRAFT,
+        fullName: `${SURNAMES[i % SURNAMES.length]} Văn ${GIVEN[i % GIVEN.length]}`,
+        birthDate: String(1970 + (i % 30)),
+        sex: 'male',
+        personalId: `0560${String(70 + (i % 30)).padStart(2, '0')}${String(500000 + i).padStart(6, '0')}`,
+        hamletId: hamletIds[i % hamletIds.length]!,
+        economicStatus: 'employed',
+        employmentPosition: 'employee',
+        job: 'Công nhân',
+        hasLabourContract: 'yes',
+      },
+      { today: options.today },
+    );
+    const created = await repos.labour.create({ ...checked.value, idFlagged: false }, options.officerId);
+    if (!created.ok) throw new Error(created.message);
+    labourIds.push(created.value.id);
+  }
+  const approve = labourIds.filter((_, i) => i % 3 === 0);
+  await repos.labour.setStatus(approve, { status: 'entered', date: options.today }, options.officerId);
+  await repos.labour.setStatus(approve, { status: 'approved', date: options.today }, options.officerId);
+
+  const caseIds: string[] = [];
+  for (let i = from; i < from + options.dc01; i++) {
+    const created = await repos.dc01.create(
+      {
+        categoryKey: 'missing_fields',
+        fullName: `${SURNAMES[(i + 3) % SURNAMES.length]} Thị ${GIVEN[(i + 5) % GIVEN.length]}`,
+        birthDate: '',
+        sex: 'female',
+        personalId: `0561${String(60 + (i % 30)).padStart(2, '0')}${String(700000 + i).padStart(6, '0')}`,
+        oldId: '',
+        phone: '',
+        hamletId: hamletIds[i % hamletIds.length]!,
+        address: '',
+        note: '',
+        householdNo: '',
+        receivedDate: options.today,
+        source: 'Công an tỉnh giao',
+        assigneeId: options.officerId,
+        idFlagged: false,
+      },
+      options.officerId,
+    );
+    if (!created.ok) throw new Error(created.message);
+    caseIds.push(created.value.id);
+  }
+  const quarter = Math.floor(caseIds.length / 4);
+  await repos.dc01.setState(caseIds.slice(0, quarter), { state: 'done', outcomeKey: 'updated', date: options.today }, options.officerId);
+  await repos.dc01.setState(caseIds.slice(quarter, 2 * quarter), { state: 'done', outcomeKey: 'no_info', date: options.today }, options.officerId);
+  await repos.dc01.setState(caseIds.slice(2 * quarter, 3 * quarter), { state: 'in_progress', date: options.today }, options.officerId);
+  db.close();
+  return { labour: labourIds.length, dc01: caseIds.length };
 }

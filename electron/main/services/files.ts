@@ -18,6 +18,9 @@ import {
   type ShowInFolderRequest,
 } from '../../../shared/ipc/contract';
 import { err, ok } from '../../../shared/result';
+import { errorCode, writeErrorMessage } from './write-errors';
+
+export { writeErrorMessage } from './write-errors';
 
 export type SaveDialogOptions = {
   readonly title: string;
@@ -115,27 +118,6 @@ export async function writeFileAtomic(
     // EEXIST means the temporary name belongs to somebody else's file: leave it alone.
     if (errorCode(error) !== 'EEXIST') await fs.remove(temporary).catch(() => undefined);
     throw error;
-  }
-}
-
-function errorCode(error: unknown): string | undefined {
-  if (typeof error === 'object' && error !== null && 'code' in error) {
-    const { code } = error;
-    return typeof code === 'string' ? code : undefined;
-  }
-  return undefined;
-}
-
-export function writeErrorMessage(error: unknown): string {
-  switch (errorCode(error)) {
-    case 'EACCES':
-    case 'EPERM':
-    case 'EBUSY':
-      return 'Không ghi được tệp: thư mục không cho phép ghi hoặc tệp đang được mở bằng chương trình khác (ví dụ Excel). Hãy đóng tệp hoặc chọn thư mục khác rồi thử lại.';
-    case 'ENOSPC':
-      return 'Không ghi được tệp vì ổ đĩa đã đầy. Hãy giải phóng dung lượng rồi thử lại.';
-    default:
-      return 'Không lưu được tệp. Vui lòng thử lại.';
   }
 }
 

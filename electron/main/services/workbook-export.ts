@@ -26,7 +26,7 @@ import type {
 } from '../../../shared/ipc/contract';
 import { err, ok } from '../../../shared/result';
 import { createWorkbookSession, SESSION_MESSAGES, type WorkbookLike } from '../../../shared/report/workbook-session';
-import { writeErrorMessage } from './files';
+import { writeErrorMessage } from './write-errors';
 
 export interface ExportDialogs {
   /** The save dialog for one .xlsx; undefined when cancelled. */

@@ -12,6 +12,12 @@ import { createOfficerRepo } from './officer-repo';
 import { createSettingsRepo } from './settings-repo';
 import { createSetupRepo } from './setup-repo';
 import { createTargetRepo } from './target-repo';
+import { createHandoverRepo } from './handover-repo';
+import { readRowSets, reportRowSets, type RowSet } from './report-rows';
+import type { NameLookup } from '../../../shared/report/detail';
+import type { Period } from '../../../shared/settings/period';
+import type { Dc01Category, MemberList } from '../../../shared/domain/types';
+import { createReportDraftRepo } from './report-draft-repo';
 
 export function createRepositories(db: AppDatabase, clock?: Clock, ctxOverride?: Partial<RepoContext>) {
   const ctx: RepoContext = { ...createRepoContext(db, clock), ...ctxOverride };
@@ -29,6 +35,13 @@ export function createRepositories(db: AppDatabase, clock?: Clock, ctxOverride?:
     facts: createFactsRepo(ctx),
     identity: createIdentityRepo(ctx),
     audit: createAuditRepo(ctx),
+    handovers: createHandoverRepo(ctx),
+    /** the record lists a report can show (detail sheets, `{{#rows}}` tables) */
+    reportRows: {
+      rowSets: (lists: readonly MemberList[], categories: readonly Dc01Category[]) => reportRowSets(ctx, lists, categories),
+      readAll: (sets: readonly RowSet[], period: Period, names: NameLookup, onProgress?: (read: number) => void) => readRowSets(ctx.db, sets, period, names, onProgress),
+    },
+    reportDrafts: createReportDraftRepo(ctx),
   };
 }
 

@@ -41,6 +41,10 @@ export const ENTITY_LABELS: Readonly<Record<string, string>> = {
   dc01Categories: 'Loại làm sạch DC01',
   targets: 'Tổng số (chỉ tiêu)',
   settings: 'Cài đặt đơn vị',
+  templates: 'Mẫu báo cáo cấp trên',
+  reportDrafts: 'Báo cáo (bản soạn)',
+  report: 'Báo cáo tháng',
+  handovers: 'Bàn giao, chốt số liệu',
 };
 
 const asChoices = (labels: Readonly<Record<string, string>>) => Object.entries(labels).map(([value, label]) => ({ value, label }));

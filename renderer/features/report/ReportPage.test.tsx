@@ -1,0 +1,93 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import ExcelJS from 'exceljs';
+import { personalIdFor, setUpUnit, testServices, type RecordingApi } from '../../testing/fixtures';
+import { renderSignedIn } from '../../testing/render';
+import type { AppServices } from '../../context/services';
+import type { Officer } from '../../../shared/domain/types';
+import { ReportPage } from './ReportPage';
+
+let services: AppServices & { api: RecordingApi };
+let officer: Officer;
+
+beforeEach(async () => {
+  services = testServices();
+  officer = await setUpUnit(services);
+});
+
+const member = async (fullName: string, serial: number, personalId = personalIdFor(1950, 'male', serial)) => {
+  const r = await services.repos.members.create(
+    { listKey: 'elderly', memberKind: 'individual', idFlagged: false, fullName, birthDate: '1950-03-12', sex: 'male', personalId, oldId: '', phone: '', hamletId: '', address: '', note: '' },
+    officer.id,
+  );
+  if (!r.ok) throw new Error(r.message);
+  return r.value;
+};
+
+async function readWorkbook(bytes: Uint8Array) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  return workbook;
+}
+
+describe('report hub', () => {
+  it('exports the monthly workbook: the summary figures and the list with its records', async () => {
+    const a = await member('Nguyễn Văn An', 1, '001050000001');
+    await member('Trần Văn Bình', 2);
+    await services.repos.members.setStatus([a.id], { status: 'entered', date: '2026-11-22' }, officer.id);
+    await services.repos.members.setStatus([a.id], { status: 'approved', date: '2026-11-22' }, officer.id);
+    await services.repos.targets.set('members:elderly', { from: '2026-11-21', to: '2026-12-20' }, 4, officer.id);
+
+    const user = userEvent.setup();
+    renderSignedIn(<ReportPage />, services, officer);
+    await user.click(await screen.findByRole('button', { name: 'Xuất bảng tổng hợp Excel' }));
+    await waitFor(() => expect(services.api.saved).toHaveLength(1));
+    expect(services.api.saved[0]!.name).toBe('BaoCao_DA06_CAX-VinhHiep_2026-12.xlsx');
+
+    const workbook = await readWorkbook(services.api.saved[0]!.bytes);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'DC01', 'Hội Người cao tuổi']);
+    const summary = workbook.getWorksheet('Tổng hợp')!;
+    // row 9 (after the title block and two header rows): Hội Người cao tuổi
+    expect(summary.getRow(9).values).toEqual([undefined, 1, 'Hội Người cao tuổi', 'hội viên', 4, 2, 2, 0, 1, 1, 0, 0.25]);
+    const list = workbook.getWorksheet('Hội Người cao tuổi')!;
+    expect(list.getCell('A4').value).toBe('DANH SÁCH HỘI NGƯỜI CAO TUỔI');
+    expect(list.getCell('B8').value).toBe('Nguyễn Văn An');
+    expect(list.getCell('C8').value).toEqual(new Date(Date.UTC(1950, 2, 12)));
+    expect(list.getCell('E8').value).toBe('001050000001');
+    expect(list.getCell('B9').value).toBe('Trần Văn Bình');
+    expect(list.rowCount).toBe(9);
+    await waitFor(() => expect(screen.getByText(/Đã lưu bảng tổng hợp/)).toBeInTheDocument());
+  });
+
+  it('hands over, closes the period, and lists what changed since the version sent', async () => {
+    const a = await member('Nguyễn Văn An', 1);
+    await member('Trần Văn Bình', 2);
+    const user = userEvent.setup();
+    renderSignedIn(<ReportPage />, services, officer);
+    expect(await screen.findByText('Chưa chốt số liệu')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Chọn thư mục và bàn giao…' }));
+    const done = await screen.findByRole('dialog', { name: 'Đã bàn giao và chốt số liệu' });
+    expect(within(done).getByText('BaoCao_DA06_CAX-VinhHiep_2026-12.xlsx')).toBeInTheDocument();
+    const message = (within(done).getByRole('textbox', { name: 'Nội dung gửi kèm' }) as HTMLTextAreaElement).value;
+    expect(message).toContain('Kính gửi: Công an tỉnh Khánh Hòa.');
+    expect(message).toContain('- Hội Người cao tuổi: đã cung cấp hồ sơ 2; đã cập nhật, phê duyệt 0.');
+    expect(message).toContain('Tệp gửi kèm: BaoCao_DA06_CAX-VinhHiep_2026-12.xlsx.');
+
+    const [handover] = await services.repos.handovers.all();
+    expect(handover).toMatchObject({ periodTo: '2026-12-20', by: officer.id });
+    expect(handover!.files).toEqual([{ name: 'BaoCao_DA06_CAX-VinhHiep_2026-12.xlsx', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), bytes: services.api.saved[0]!.bytes.byteLength }]);
+    expect(handover!.values['members.elderly.received']).toBe(2);
+    expect(handover!.values['report.date']).toBeUndefined();
+    await user.click(within(done).getByRole('button', { name: 'Xong' }));
+    expect(await screen.findByText(/Đã chốt số liệu và bàn giao ngày 22\/11\/2026/)).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: /Số liệu đã thay đổi/ })).toBeNull();
+
+    // a later edit changes the closed period's figures
+    await services.repos.members.setStatus([a.id], { status: 'entered', date: '2026-11-22' }, officer.id);
+    const changes = await screen.findByRole('region', { name: /Số liệu đã thay đổi so với bản gửi ngày 22\/11\/2026/ });
+    expect(within(changes).getByRole('row', { name: /Hội Người cao tuổi Đã nhập, chờ duyệt 0 1/ })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Bàn giao lại (bản điều chỉnh)…' })).toBeInTheDocument();
+  });
+});
