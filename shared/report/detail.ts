@@ -156,10 +156,3 @@ export function listedVehicles(declaration: VehicleDeclaration, period: Period):
 export function cellsOf<R>(columns: readonly DetailColumn<R>[], row: R, names: NameLookup): CellValue[] {
   return columns.map((c) => c.value(row, names));
 }
-
-/** A row as named fields (`{{item.<key>}}`), with `stt` its position from 1. */
-export function itemOf<R>(columns: readonly DetailColumn<R>[], row: R, names: NameLookup, stt: number): Record<string, CellValue> {
-  const item: Record<string, CellValue> = { stt };
-  for (const c of columns) item[c.key] = c.value(row, names);
-  return item;
-}

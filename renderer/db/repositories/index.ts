@@ -12,6 +12,7 @@ import { createOfficerRepo } from './officer-repo';
 import { createSettingsRepo } from './settings-repo';
 import { createSetupRepo } from './setup-repo';
 import { createTargetRepo } from './target-repo';
+import { createTemplateRepo } from './template-repo';
 import { createHandoverRepo } from './handover-repo';
 import { readRowSets, reportRowSets, type RowSet } from './report-rows';
 import type { NameLookup } from '../../../shared/report/detail';
@@ -28,6 +29,7 @@ export function createRepositories(db: AppDatabase, clock?: Clock, ctxOverride?:
     officers: createOfficerRepo(ctx),
     catalogue: createCatalogueRepo(ctx),
     targets: createTargetRepo(ctx),
+    templates: createTemplateRepo(ctx),
     members: createMemberRepo(ctx),
     labour: createLabourRepo(ctx),
     declarations: createDeclarationRepo(ctx),

@@ -18,6 +18,7 @@ import { CatalogueSection } from './CatalogueSection';
 import { OfficersSection } from './OfficersSection';
 import { TargetsSection } from './TargetsSection';
 import { Dc01CategoriesSection } from './Dc01CategoriesSection';
+import { TemplatesSection } from './TemplatesSection';
 
 const TABS = [
   ['unit', 'Đơn vị'],
@@ -26,6 +27,7 @@ const TABS = [
   ['lists', 'Danh sách hội'],
   ['targets', 'Tổng số (chỉ tiêu)'],
   ['dc01', 'Loại làm sạch DC01'],
+  ['templates', 'Mẫu báo cáo cấp trên'],
 ] as const;
 type Tab = (typeof TABS)[number][0];
 
@@ -61,6 +63,7 @@ export function SettingsPage() {
         {tab === 'lists' ? <CatalogueSection kind="lists" /> : null}
         {tab === 'targets' && unit ? <TargetsSection unit={unit} /> : null}
         {tab === 'dc01' ? <Dc01CategoriesSection /> : null}
+        {tab === 'templates' ? <TemplatesSection /> : null}
       </div>
     </section>
   );
