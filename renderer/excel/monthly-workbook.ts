@@ -6,7 +6,7 @@
  * in-memory workbook that downloads when finished. Either way nothing is left
  * behind when the officer cancels or something fails.
  */
-import type { DesktopApi, IpcErrorCode, WrittenFile } from '../../shared/ipc/contract';
+import type { DesktopApi, IpcErrorCode, IpcResult, WrittenFile } from '../../shared/ipc/contract';
 import type { CellValue } from '../../shared/report/detail';
 import type { ReportFigures } from '../../shared/report/figures';
 import type { ReportHeader } from '../../shared/report/values';
@@ -67,14 +67,20 @@ export async function exportMonthlyWorkbook(input: MonthlyWorkbookInput): Promis
       const name = uniqueSheetName(set.key.startsWith('dc01.') ? `DC01 ${set.label}` : set.label, taken);
       const began = await api.exportSheet({ exportId, sheet: detailSheet(set, name, header) });
       if (!began.ok) return began;
+      // One page in flight while the next is prepared: the writer never waits for the page to slice and send.
+      let inFlight: Promise<IpcResult<null>> | undefined;
       for (let from = 0; from < listed.length; from += EXPORT_PAGE_ROWS) {
         if (signal?.aborted) return err('cancelled', CANCELLED_MESSAGE);
         const page = listed.slice(from, from + EXPORT_PAGE_ROWS);
-        const sent = await api.exportRows({ exportId, rows: page });
-        if (!sent.ok) return sent;
+        const sending = api.exportRows({ exportId, rows: page });
+        const sent = await inFlight;
+        if (sent && !sent.ok) return sent;
+        inFlight = sending;
         rows += page.length;
         progress(`Đang ghi danh sách ${set.label}…`, 3 + i);
       }
+      const last = await inFlight;
+      if (last && !last.ok) return last;
     }
     progress('Đang hoàn tất tệp…', sheets);
     return api.exportFinish({ exportId });

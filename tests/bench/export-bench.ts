@@ -1,8 +1,9 @@
 /**
  * The monthly workbook at realistic size, the desktop build's way: 250,000
  * records read from IndexedDB in Debian's Chromium by the hub's own export
- * code, handed page by page across a bridge (here Playwright's binding, in
- * the app Electron's IPC) to the main process's streaming export service
+ * code, handed page by page across a bridge (here Playwright's binding with
+ * one JSON string per call, in the app Electron's IPC) to the main process's
+ * streaming export service
  * running in this Node process, which writes the .xlsx to disk.
  *
  * The floor, measured in the same run: reading the same records out of
@@ -77,9 +78,9 @@ export async function runExportBench(): Promise<void> {
     const { page } = app;
     page.setDefaultTimeout(300_000);
     // What the main process's IPC handler does with each call: validate with the contract's schema, then call the service.
-    await page.exposeFunction('__exportCall', async (method: string, request: unknown) => {
+    await page.exposeFunction('__exportCall', async (method: string, json: string) => {
       const schema = IPC_REQUEST_SCHEMAS[method as keyof typeof IPC_REQUEST_SCHEMAS];
-      const parsed = schema.safeParse(request);
+      const parsed = schema.safeParse(json === '' ? undefined : JSON.parse(json));
       if (!parsed.success) return { ok: false, code: 'invalid_request', message: parsed.error.message };
       const service = exports[method as 'exportRows'] as (r: unknown) => Promise<unknown>;
       return service(parsed.data);

@@ -139,7 +139,7 @@ export function HandoverCard({
   };
 
   return (
-    <Card title="3. Bàn giao cho cấp trên và chốt số liệu">
+    <Card title="4. Bàn giao cho cấp trên và chốt số liệu">
       <p>
         Lưu bảng tổng hợp Excel{steps.map((s) => `, ${s.label.toLocaleLowerCase('vi-VN')}`).join('')} vào một thư mục (ví dụ ổ USB), rồi ghi lại số liệu
         đã gửi. Sau khi chốt, nếu số liệu của kỳ này thay đổi, ứng dụng sẽ liệt kê các thay đổi để gửi bản điều chỉnh.

@@ -24,6 +24,9 @@ import { useSession } from '../../context/session';
 import { ChangesCard } from './ChangesCard';
 import { HandoverCard } from './HandoverCard';
 import { WorkProgress } from './WorkProgress';
+import { TemplateCard, templateStep, templateFiller, useTemplates } from './TemplateCard';
+import { reportFileName } from '../../../shared/report/workbook';
+import { useStoredState } from '../../lib/use-stored-state';
 import '../../styles/report.css';
 
 export function ReportPage() {
@@ -45,6 +48,8 @@ export function ReportPage() {
     return repos.reportRows.rowSets(memberLists, categories).filter((s) => shown.has(s.key));
   }, [repos, memberLists, categories]);
   const [progress, setProgress] = useState<ExportProgress>();
+  const templates = useTemplates();
+  const [chosenTemplate, setChosenTemplate] = useStoredState<string>('report.template', '', (v): v is string => typeof v === 'string');
   const abort = useRef<AbortController | undefined>(undefined);
 
   if (!period || !report || handover === undefined || !draft) {
@@ -82,6 +87,9 @@ export function ReportPage() {
   };
 
   const changes = handover ? changesSince(handover.values, report.keys) : [];
+  const fill = templateFiller({ period, report, rowSets, names, unitFile: reportFileName(report.header.unitName, period, 'xlsx') });
+  const template = templates?.find((t) => t.id === chosenTemplate);
+  const extraSteps = template ? [templateStep(template, fill, api)] : [];
 
   return (
     <section className="page report-hub" aria-labelledby="page-title">
@@ -111,14 +119,16 @@ export function ReportPage() {
         )}
       </Card>
 
-      <Card title="2. Báo cáo giấy (BÁO CÁO)">
+      <TemplateCard templates={templates ?? []} chosen={template ? chosenTemplate : ''} onChoose={setChosenTemplate} fill={fill} />
+
+      <Card title="3. Báo cáo giấy (BÁO CÁO)">
         <p>Xem trước, sửa phần nội dung tự viết (khó khăn, vướng mắc; phương hướng; nơi nhận; người ký), rồi in hoặc lưu PDF.</p>
         <Link href={`/bao-cao/in/${period.to}`} className="btn btn-primary">
           Xem, in và lưu PDF
         </Link>
       </Card>
 
-      <HandoverCard period={period} report={report} rowSets={rowSets} names={names} handover={handover} draft={draft} />
+      <HandoverCard period={period} report={report} rowSets={rowSets} names={names} handover={handover} draft={draft} extraSteps={extraSteps} />
     </section>
   );
 }
