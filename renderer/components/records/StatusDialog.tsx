@@ -15,6 +15,7 @@ import type { FailReason, IsoDate, ProgressStatus } from '../../../shared/domain
 import { formatCount } from '../../../shared/format/numbers';
 import type { Result } from '../../../shared/result';
 import { describeWriteError } from '../../lib/write-error';
+import { ClosedPeriodWarning } from './ClosedPeriodWarning';
 
 export function StatusDialog({
   count,
@@ -92,6 +93,7 @@ export function StatusDialog({
         <Field label="Ngày thực hiện" hint="Mặc định là hôm nay; có thể ghi lùi ngày đã làm thực tế.">
           {(p) => <input {...p} value={dateText} onChange={(e) => setDateText(e.target.value)} />}
         </Field>
+        <ClosedPeriodWarning dateText={dateText} />
         {status === 'failed' ? (
           <>
             <Field label="Lý do không cập nhật được" required>

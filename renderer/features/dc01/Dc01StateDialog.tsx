@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '../../components/ui/Button';
 import { Dialog } from '../../components/ui/Dialog';
+import { ClosedPeriodWarning } from '../../components/records/ClosedPeriodWarning';
 import { Field } from '../../components/ui/Field';
 import { DC01_STATE_LABELS, DC01_STATES, dc01AsksCccd, type Dc01Change } from '../../../shared/domain/dc01';
 import { formatDay, parseDay } from '../../../shared/dates/partial-date';
@@ -143,6 +144,7 @@ export function Dc01StateDialog({
         <Field label="Ghi chú">
           {(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} autoComplete="off" />}
         </Field>
+        <ClosedPeriodWarning dateText={dateText} />
         {error ? (
           <p className="form-failure span-2" role="alert">
             {error}
