@@ -12,6 +12,7 @@ import type { ReportFigures } from '../../shared/report/figures';
 import type { ReportHeader } from '../../shared/report/values';
 import { dc01Sheet, detailSheet, reportFileName, summarySheet, uniqueSheetName } from '../../shared/report/workbook';
 import { err, ok, type Result } from '../../shared/result';
+import { formatCount } from '../../shared/format/numbers';
 import type { RowSet } from '../db/repositories/report-rows';
 
 /** Rows per exportRows call: big enough that the bridge costs little, small enough to keep memory flat. */
@@ -25,7 +26,7 @@ export type MonthlyWorkbookInput = {
   header: ReportHeader;
   /** the lists to add as detail sheets, in order (a list with no records gets no sheet) */
   rowSets: readonly RowSet[];
-  /** reads the lists' rows (each table once); `onProgress` gets records read so far */
+  /** reads lists' rows, each table once; `onProgress` gets records read so far */
   readRows: (sets: readonly RowSet[], onProgress: (read: number) => void) => Promise<ReadonlyMap<string, CellValue[][]>>;
   /** a folder chosen for the hand-over; without it a save dialog asks */
   folder?: string;
@@ -58,16 +59,26 @@ export async function exportMonthlyWorkbook(input: MonthlyWorkbookInput): Promis
       const sent = await api.exportSheet({ exportId, sheet: spec });
       if (!sent.ok) return sent;
     }
-    progress('Đang đọc danh sách…', 2);
-    const read = await input.readRows(rowSets, (records) => input.onProgress?.({ step: `Đang đọc danh sách… (${records.toLocaleString('vi-VN')} hồ sơ)`, sheet: 2, sheets, rows }));
-    for (const [i, set] of rowSets.entries()) {
-      if (signal?.aborted) return err('cancelled', CANCELLED_MESSAGE);
-      const listed = read.get(set.key) ?? [];
-      if (listed.length === 0) continue;
+    // The lists of one table (all member lists, all DC01 categories) are read in one pass over it, and
+    // the next table is read while this one's lists are being written: the database and the writer work at once.
+    const groups: RowSet[][] = [];
+    for (const set of rowSets) {
+      const last = groups[groups.length - 1];
+      if (last && last[0]!.table === set.table) last.push(set);
+      else groups.push([set]);
+    }
+    const readGroup = (sets: readonly RowSet[] | undefined) => {
+      if (!sets) return undefined;
+      const reading = input.readRows(sets, (records) => progress(`Đang đọc danh sách… (${formatCount(records)} hồ sơ)`, 2));
+      // A read still under way when the export stops early must not become an unhandled rejection.
+      reading.catch(() => undefined);
+      return reading;
+    };
+    /** One list's sheet, its rows sent in pages with one page in flight while the next is prepared. */
+    const writeSet = async (set: RowSet, listed: CellValue[][], sheet: number): Promise<Result<null, ExportError>> => {
       const name = uniqueSheetName(set.key.startsWith('dc01.') ? `DC01 ${set.label}` : set.label, taken);
       const began = await api.exportSheet({ exportId, sheet: detailSheet(set, name, header) });
       if (!began.ok) return began;
-      // One page in flight while the next is prepared: the writer never waits for the page to slice and send.
       let inFlight: Promise<IpcResult<null>> | undefined;
       for (let from = 0; from < listed.length; from += EXPORT_PAGE_ROWS) {
         if (signal?.aborted) return err('cancelled', CANCELLED_MESSAGE);
@@ -77,10 +88,24 @@ export async function exportMonthlyWorkbook(input: MonthlyWorkbookInput): Promis
         if (sent && !sent.ok) return sent;
         inFlight = sending;
         rows += page.length;
-        progress(`Đang ghi danh sách ${set.label}…`, 3 + i);
+        progress(`Đang ghi danh sách ${set.label}…`, sheet);
       }
-      const last = await inFlight;
-      if (last && !last.ok) return last;
+      return (await inFlight) ?? ok(null);
+    };
+
+    let next = readGroup(groups[0]);
+    let sheet = 2;
+    for (const [g, group] of groups.entries()) {
+      const read = (await next) ?? new Map<string, CellValue[][]>();
+      next = readGroup(groups[g + 1]);
+      for (const set of group) {
+        sheet += 1;
+        if (signal?.aborted) return err('cancelled', CANCELLED_MESSAGE);
+        const listed = read.get(set.key) ?? [];
+        if (listed.length === 0) continue;
+        const written = await writeSet(set, listed, sheet);
+        if (!written.ok) return written;
+      }
     }
     progress('Đang hoàn tất tệp…', sheets);
     return api.exportFinish({ exportId });

@@ -116,8 +116,9 @@ function cellText(cell: Cell): string | null {
 async function loadWorkbook(excel: ExcelJSModule, data: Uint8Array): Promise<Workbook | undefined> {
   const workbook = new excel.Workbook();
   try {
-    // a fresh ArrayBuffer: the caller's view may be a window on a bigger buffer
-    await workbook.xlsx.load(data.slice().buffer as ArrayBuffer);
+    // a fresh ArrayBuffer of this realm: the caller's view may be a window on a bigger buffer,
+    // or bytes a database handed over from another realm (which the zip reader does not recognise)
+    await workbook.xlsx.load(new Uint8Array(data).buffer);
     return workbook;
   } catch {
     return undefined;

@@ -25,7 +25,10 @@ import { WorkProgress } from './WorkProgress';
 
 /** One more file of the hand-over, made by another part of the report (the superior's template, the PDF). */
 export type HandoverStep = {
+  /** what the progress line says while it runs */
   label: string;
+  /** how the card's sentence names the file: "báo cáo PDF" */
+  phrase: string;
   run: (folder: string) => Promise<{ ok: true; file: HandoverFile & { path: string } } | { ok: false; message: string } | { ok: true; file: undefined }>;
 };
 
@@ -63,7 +66,8 @@ export function HandoverCard({
 
   // The desktop build prints the report to PDF in the main process; the page it prints is this one, showing only the report.
   const pdfStep: HandoverStep = {
-    label: 'Báo cáo PDF',
+    label: 'Đang lưu báo cáo PDF',
+    phrase: 'báo cáo PDF',
     run: async (folder) => {
       flushSync(() => setPrinting(true));
       try {
@@ -141,7 +145,7 @@ export function HandoverCard({
   return (
     <Card title="4. Bàn giao cho cấp trên và chốt số liệu">
       <p>
-        Lưu bảng tổng hợp Excel{steps.map((s) => `, ${s.label.toLocaleLowerCase('vi-VN')}`).join('')} vào một thư mục (ví dụ ổ USB), rồi ghi lại số liệu
+        Lưu bảng tổng hợp Excel{steps.map((s) => `, ${s.phrase}`).join('')} vào một thư mục (ví dụ ổ USB), rồi ghi lại số liệu
         đã gửi. Sau khi chốt, nếu số liệu của kỳ này thay đổi, ứng dụng sẽ liệt kê các thay đổi để gửi bản điều chỉnh.
       </p>
       {!desktop && (

@@ -90,4 +90,36 @@ describe('report hub', () => {
     expect(within(changes).getByRole('row', { name: /Hội Người cao tuổi Đã nhập, chờ duyệt 0 1/ })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Bàn giao lại (bản điều chỉnh)…' })).toBeInTheDocument();
   });
+
+  it("fills the superior's template: unknown keys are listed with their cells and nothing is saved; a good template is saved filled", async () => {
+    await member('Nguyễn Văn An', 1);
+    const template = async (cells: Record<string, string>) => {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('Báo cáo');
+      for (const [address, text] of Object.entries(cells)) sheet.getCell(address).value = text;
+      sheet.getCell('B3').numFmt = '#,##0';
+      return new Uint8Array(await workbook.xlsx.writeBuffer());
+    };
+    const bad = await services.repos.templates.add({ name: 'Mẫu PC06 cũ', fileName: 'cu.xlsx', data: await template({ A1: '{{unit.name}}', B3: '{{members.elderly.recieved}}' }) }, officer.id);
+    const good = await services.repos.templates.add({ name: 'Mẫu PC06', fileName: 'moi.xlsx', data: await template({ A1: 'Đơn vị: {{unit.name}}', B3: '{{members.elderly.received}}' }) }, officer.id);
+    if (!bad.ok || !good.ok) throw new Error('templates not added');
+
+    const user = userEvent.setup();
+    renderSignedIn(<ReportPage />, services, officer);
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Mẫu báo cáo của cấp trên' }), bad.value.id);
+    await user.click(screen.getByRole('button', { name: 'Điền mẫu và lưu' }));
+    const alert = await screen.findByRole('alert', undefined, { timeout: 10_000 });
+    expect(alert).toHaveTextContent('Báo cáo!B3');
+    expect(alert).toHaveTextContent('members.elderly.recieved');
+    expect(services.api.saved).toHaveLength(0);
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Mẫu báo cáo của cấp trên' }), good.value.id);
+    await user.click(screen.getByRole('button', { name: 'Điền mẫu và lưu' }));
+    await waitFor(() => expect(services.api.saved).toHaveLength(1), { timeout: 10_000 });
+    expect(services.api.saved[0]!.name).toBe('Mau_PC06_BaoCao_DA06_CAX-VinhHiep_2026-12.xlsx');
+    const filled = (await readWorkbook(services.api.saved[0]!.bytes)).getWorksheet('Báo cáo')!;
+    expect(filled.getCell('A1').value).toBe('Đơn vị: Công an xã Vĩnh Hiệp');
+    expect(filled.getCell('B3').value).toBe(1);
+    expect(filled.getCell('B3').numFmt).toBe('#,##0');
+  });
 });

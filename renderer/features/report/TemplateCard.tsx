@@ -70,7 +70,10 @@ export function TemplateCard({
     setProblems(undefined);
     setWorking('Đang điền mẫu…');
     try {
-      const filled = await fill(template, setWorking);
+      // The stored file itself, read afresh: what a live list hands out is a view for the screen.
+      const stored = await repos.templates.get(template.id);
+      if (!stored) return toast.show('Mẫu này vừa bị xóa. Chọn mẫu khác.', { tone: 'error' });
+      const filled = await fill(stored, setWorking);
       if (!filled.ok) {
         setProblems({ message: filled.message, list: filled.problems });
         return;
@@ -139,11 +142,18 @@ export function TemplateCard({
 }
 
 /** The filled template as one more file of the hand-over. */
-export function templateStep(template: ReportTemplate, fill: (t: ReportTemplate, onProgress: (msg: string) => void) => Promise<FillOutcome>, api: ReturnType<typeof useServices>['api']): HandoverStep {
+export function templateStep(
+  template: ReportTemplate,
+  fill: (t: ReportTemplate, onProgress: (msg: string) => void) => Promise<FillOutcome>,
+  { api, repos }: Pick<ReturnType<typeof useServices>, 'api' | 'repos'>,
+): HandoverStep {
   return {
-    label: `Mẫu "${template.name}" đã điền`,
+    label: `Đang điền mẫu "${template.name}"`,
+    phrase: `mẫu "${template.name}" đã điền`,
     run: async (folder) => {
-      const filled = await fill(template, () => undefined);
+      const stored = await repos.templates.get(template.id);
+      if (!stored) return { ok: false, message: `Mẫu "${template.name}" vừa bị xóa.` };
+      const filled = await fill(stored, () => undefined);
       if (!filled.ok) return { ok: false, message: `${filled.message}${filled.problems.length > 0 ? ` (${filled.problems.map((p) => p.address).join(', ')})` : ''}` };
       const saved = await api.saveFile({ suggestedName: filled.name, filters: XLSX_FILTER, data: filled.data, folder });
       if (!saved.ok) return { ok: false, message: saved.message };
