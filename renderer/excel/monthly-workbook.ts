@@ -16,7 +16,7 @@ import { formatCount } from '../../shared/format/numbers';
 import type { RowSet } from '../db/repositories/report-rows';
 
 /** Rows per exportRows call: big enough that the bridge costs little, small enough to keep memory flat. */
-export const EXPORT_PAGE_ROWS = 5000;
+export const EXPORT_PAGE_ROWS = 10000;
 
 export type ExportProgress = { step: string; sheet: number; sheets: number; rows: number };
 

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import {
   recentPeriods,
+  defaultReportPeriod,
   MAX_CUTOFF_DAY,
   MIN_CUTOFF_DAY,
   periodContaining,
@@ -120,5 +121,22 @@ describe('recentPeriods', () => {
       { from: '2025-11-21', to: '2025-12-20' },
       { from: '2025-10-21', to: '2025-11-20' },
     ]);
+  });
+});
+
+describe('defaultReportPeriod', () => {
+  const periods = recentPeriods('2026-11-23', 20, 3);
+  it.each([
+    ['2026-11-21', '2026-11-20'],
+    ['2026-11-23', '2026-11-20'],
+    ['2026-11-27', '2026-11-20'],
+    ['2026-11-28', '2026-12-20'],
+    ['2026-12-15', '2026-12-20'],
+  ])('on %s the report is for the period ending %s', (today, to) => {
+    expect(defaultReportPeriod(recentPeriods(today, 20, 3), today)?.to).toBe(to);
+  });
+  it('has nothing to offer without periods', () => {
+    expect(defaultReportPeriod([], '2026-11-23')).toBeUndefined();
+    expect(periods).toHaveLength(3);
   });
 });

@@ -48,3 +48,17 @@ export function recentPeriods(today: IsoDate, cutoffDay: number, count: number):
   }
   return periods;
 }
+
+/** Days after a cut-off during which the report defaults to the period just ended (reports are often handed in a few days late). */
+export const REPORTING_GRACE_DAYS = 7;
+
+/**
+ * The period a report is most likely being made for on `today`: the one just
+ * ended while today is within REPORTING_GRACE_DAYS after its cut-off, else the
+ * period under way. `periods` are newest first (recentPeriods).
+ */
+export function defaultReportPeriod(periods: readonly Period[], today: IsoDate): Period | undefined {
+  const [current, previous] = periods;
+  if (current && previous && today > previous.to && today <= addDays(previous.to, REPORTING_GRACE_DAYS)) return previous;
+  return current;
+}

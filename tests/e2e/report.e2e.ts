@@ -44,10 +44,13 @@ describe('the monthly report', () => {
     expect(elderly[1]).toBe(1_200);
     expect(labour[1]).toBe(60);
     const dc01Cells = (await page.getByRole('row', { name: /Thiếu trường thông tin/ }).getByRole('cell').allTextContents()).map((t) => t.replace(/\D/g, ''));
+    // the dashboard shows the period under way; the hub opens on the one just ended when the cut-off was days ago
+    const periodTo = await page.getByRole('combobox', { name: 'Kỳ báo cáo' }).inputValue();
 
     // 1. the built-in workbook
     await page.getByRole('link', { name: 'Báo cáo tháng' }).click();
     await page.getByRole('heading', { name: /Báo cáo tháng/ }).waitFor();
+    await page.getByRole('combobox', { name: 'Kỳ báo cáo' }).selectOption(periodTo);
     await screenshot(page, '20-report-hub');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất bảng tổng hợp Excel' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^BaoCao_DA06_CAX-VinhHiep_\d{4}-\d{2}\.xlsx$/);
@@ -88,6 +91,7 @@ describe('the monthly report', () => {
 
     // 3. hand-over closes the period; a later change is listed against the version sent
     await page.getByRole('link', { name: 'Báo cáo tháng' }).click();
+    await page.getByRole('combobox', { name: 'Kỳ báo cáo' }).selectOption(periodTo);
     const downloads: string[] = [];
     page.on('download', (d) => downloads.push(d.suggestedFilename()));
     await page.getByRole('button', { name: 'Chọn thư mục và bàn giao…' }).click();
@@ -103,6 +107,7 @@ describe('the monthly report', () => {
     await page.evaluate(({ officerId, today }) => window.__soDeAn06Seed.seedFamilies({ officerId, labour: 3, dc01: 0, today, from: 1000 }), { officerId: seeded.officerId, today });
     await page.getByRole('link', { name: 'Tổng quan' }).click();
     await page.getByRole('link', { name: 'Báo cáo tháng' }).click();
+    await page.getByRole('combobox', { name: 'Kỳ báo cáo' }).selectOption(periodTo);
     const changes = page.getByRole('region', { name: /Số liệu đã thay đổi so với bản gửi ngày/ });
     await changes.waitFor();
     await expect.poll(() => changes.getByRole('row', { name: /Thông tin người lao động Số đã cung cấp hồ sơ \(lũy kế\) 60 63/ }).count()).toBe(1);

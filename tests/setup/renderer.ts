@@ -5,4 +5,6 @@ import { afterEach } from 'vitest';
 
 afterEach(() => {
   cleanup();
+  // view state kept for the session (the report hub's period) must not leak into the next test
+  sessionStorage.clear();
 });

@@ -150,7 +150,7 @@ export function HandoverCard({
       </p>
       {!desktop && (
         <p className="muted">
-          Bản chạy trên trình duyệt: các tệp được tải về thư mục Tải về (Downloads). Báo cáo PDF lưu riêng ở mục 2 (In → Lưu dưới dạng PDF).
+          Bản chạy trên trình duyệt: các tệp được tải về thư mục Tải về (Downloads). Báo cáo PDF lưu riêng ở mục 3 (In báo cáo → Lưu dưới dạng PDF).
         </p>
       )}
       {printing && (

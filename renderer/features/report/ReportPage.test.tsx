@@ -31,6 +31,13 @@ async function readWorkbook(bytes: Uint8Array) {
   return workbook;
 }
 
+/** The records are dated 22/11/2026, in the period under way; the hub opens on the period just ended. */
+async function chooseCurrentPeriod(user: ReturnType<typeof userEvent.setup>) {
+  const select = await screen.findByRole('combobox', { name: 'Kỳ báo cáo' });
+  expect(select).toHaveValue('2026-11-20');
+  await user.selectOptions(select, '2026-12-20');
+}
+
 describe('report hub', () => {
   it('exports the monthly workbook: the summary figures and the list with its records', async () => {
     const a = await member('Nguyễn Văn An', 1, '001050000001');
@@ -41,6 +48,7 @@ describe('report hub', () => {
 
     const user = userEvent.setup();
     renderSignedIn(<ReportPage />, services, officer);
+    await chooseCurrentPeriod(user);
     await user.click(await screen.findByRole('button', { name: 'Xuất bảng tổng hợp Excel' }));
     await waitFor(() => expect(services.api.saved).toHaveLength(1));
     expect(services.api.saved[0]!.name).toBe('BaoCao_DA06_CAX-VinhHiep_2026-12.xlsx');
@@ -65,6 +73,7 @@ describe('report hub', () => {
     await member('Trần Văn Bình', 2);
     const user = userEvent.setup();
     renderSignedIn(<ReportPage />, services, officer);
+    await chooseCurrentPeriod(user);
     expect(await screen.findByText('Chưa chốt số liệu')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Chọn thư mục và bàn giao…' }));
@@ -106,6 +115,7 @@ describe('report hub', () => {
 
     const user = userEvent.setup();
     renderSignedIn(<ReportPage />, services, officer);
+    await chooseCurrentPeriod(user);
     await user.selectOptions(await screen.findByRole('combobox', { name: 'Mẫu báo cáo của cấp trên' }), bad.value.id);
     await user.click(screen.getByRole('button', { name: 'Điền mẫu và lưu' }));
     const alert = await screen.findByRole('alert', undefined, { timeout: 10_000 });

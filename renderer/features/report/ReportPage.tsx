@@ -15,7 +15,7 @@ import { Button } from '../../components/ui/Button';
 import { PeriodSelect } from '../../components/records/PeriodSelect';
 import { nameLookups } from '../../components/records/columns';
 import { formatDay, isoDay } from '../../../shared/dates/partial-date';
-import { periodMonthLabel } from '../../../shared/settings/period';
+import { defaultReportPeriod, periodMonthLabel } from '../../../shared/settings/period';
 import { changesSince } from '../../../shared/report/handover';
 import type { Handover } from '../../../shared/domain/types';
 import { exportMonthlyWorkbook, type ExportProgress } from '../../excel/monthly-workbook';
@@ -29,14 +29,25 @@ import { reportFileName } from '../../../shared/report/workbook';
 import { useStoredState } from '../../lib/use-stored-state';
 import '../../styles/report.css';
 
+/** The period the officer chose, kept while the app is open (sessionStorage): back from the printed report, the hub shows it again. */
+const CHOSEN_PERIOD_KEY = 'report.periodTo';
+const chosenThisSession = (): string | undefined => {
+  try {
+    return sessionStorage.getItem(CHOSEN_PERIOD_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+};
+
 export function ReportPage() {
-  const { repos, api } = useServices();
+  const { repos, api, clock } = useServices();
   const { officer } = useSession();
   const toast = useToast();
   const { periods } = useReportPeriods();
   const { memberLists, categories, hamlets, officers } = useCatalogues();
-  const [periodTo, setPeriodTo] = useState<string>();
-  const period = periods.find((p) => p.to === periodTo) ?? periods[0];
+  const [periodTo, setPeriodTo] = useState<string | undefined>(chosenThisSession);
+  // At the cut-off the officer reports the period just ended, often a few days late.
+  const period = periods.find((p) => p.to === periodTo) ?? defaultReportPeriod(periods, isoDay(clock()));
   // The printed report's number and date, so the workbook and the template say what the paper says.
   const draft = useLiveQuery(async () => (period ? repos.reportDrafts.get(period) : undefined), [repos, period]);
   const report = useReport(period, draft);
@@ -100,7 +111,18 @@ export function ReportPage() {
             Từ ngày {formatDay(period.from)} đến ngày {formatDay(period.to)}. <HandoverStatus handover={handover} />
           </p>
         </div>
-        <PeriodSelect periods={periods} value={period.to} onChange={setPeriodTo} />
+        <PeriodSelect
+          periods={periods}
+          value={period.to}
+          onChange={(to) => {
+            try {
+              sessionStorage.setItem(CHOSEN_PERIOD_KEY, to);
+            } catch {
+              // without storage the choice lasts until the page changes
+            }
+            setPeriodTo(to);
+          }}
+        />
       </header>
 
       {handover && changes.length > 0 && <ChangesCard handover={handover} changes={changes} header={report.header} />}
