@@ -3,7 +3,7 @@ import { DEFAULT_DC01_CATEGORIES, DEFAULT_MEMBER_LISTS } from '../domain/catalog
 import type { Period } from '../settings/period';
 import { groupFacts, reportFigures, type FactRow } from './figures';
 import { reportKeys, reportValues, type ReportHeader } from './values';
-import { dc01Sheet, reportFileName, summarySheet, uniqueSheetName, excelValue } from './workbook';
+import { dc01Sheet, reportFileName, summarySheet, uniqueSheetName, excelValue, wrappedLines } from './workbook';
 import { birthCell, listedDc01, listedProgress } from './detail';
 import type { Dc01Case, MemberRecord, Target } from '../domain/types';
 
@@ -181,6 +181,15 @@ describe('the built-in workbook sheets', () => {
     expect(again).not.toBe(long);
     expect(again.length).toBeLessThanOrEqual(31);
     expect(uniqueSheetName('Hội [A]/B', taken)).toBe('Hội A B');
+  });
+
+  it.each([
+    ['Hội Người cao tuổi', 34, 1],
+    ['Sai lệch dữ liệu dân cư với dữ liệu Điện lực', 32, 2],
+    ['Bổ sung thông tin người hưởng lương hưu, trợ cấp BHXH', 32, 2],
+    ['Thôi/hủy/tước, trở lại quốc tịch, nhập tịch', 20, 3],
+  ])('"%s" wraps in %i characters to %i lines', (text, width, lines) => {
+    expect(wrappedLines(text, width)).toBe(lines);
   });
 
   it.each([

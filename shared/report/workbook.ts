@@ -162,7 +162,7 @@ export function dc01Sheet(figures: ReportFigures, header: ReportHeader): SheetSp
       { width: 32, kind: 'label' },
       { width: 11, kind: 'count' },
       { width: 10, kind: 'count' },
-      ...outcomeLabels.map(() => ({ width: 14, kind: 'count' as const })),
+      ...outcomeLabels.map(() => ({ width: 11, kind: 'count' as const })),
       { width: 12, kind: 'count' },
       { width: 10, kind: 'count' },
       { width: 11, kind: 'rate' },
@@ -361,7 +361,8 @@ export function writeSheetHead(ws: WorksheetLike, spec: SheetSpec): number {
   const merges: [number, number, number, number][] = [];
   spec.header.forEach((cells, r) => {
     const rowNumber = first + r;
-    const values: unknown[] = [];
+    // Every column gets a value: exceljs reads an array whose first item is missing as 1-based.
+    const values: unknown[] = new Array<unknown>(width).fill(null);
     let col = 1;
     for (const cell of cells) {
       while (covered.has(`${rowNumber}:${col}`)) col++;
@@ -384,11 +385,39 @@ export function writeSheetHead(ws: WorksheetLike, spec: SheetSpec): number {
   return spec.rows.length;
 }
 
+/** Points per line of 12 pt Times New Roman. */
+const LINE_HEIGHT = 15;
+
+/** How many lines `text` takes wrapped in a column `width` characters wide (words kept whole). */
+export function wrappedLines(text: string, width: number): number {
+  const room = Math.max(4, Math.floor(width * 1.05) - 1);
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/)) {
+    if (word === '') continue;
+    const need = used === 0 ? word.length : used + 1 + word.length;
+    if (need <= room) used = need;
+    else {
+      lines += used === 0 ? 0 : 1;
+      used = Math.min(word.length, room);
+    }
+  }
+  return lines;
+}
+
 /** Appends one body row; `index` is its Stt (1-based) when the sheet is numbered. */
 export function writeBodyRow(ws: WorksheetLike, spec: SheetSpec, values: readonly CellValue[], index: number, bold = false): void {
   const cells = spec.numbered ? [index, ...values] : values;
   const row = ws.addRow(cells.map((v, c) => excelValue(spec.columns[c]?.kind ?? 'text', v)));
   const variant = bold ? 1 : 0;
-  for (let c = 0; c < spec.columns.length; c++) row.getCell(c + 1).style = BODY[spec.columns[c]!.kind][variant];
+  let lines = 1;
+  for (let c = 0; c < spec.columns.length; c++) {
+    const column = spec.columns[c]!;
+    row.getCell(c + 1).style = BODY[column.kind][variant];
+    // Wrapped labels get the height they need: Excel and LibreOffice do not grow a row written without one.
+    const value = cells[c];
+    if (column.kind === 'label' && typeof value === 'string') lines = Math.max(lines, wrappedLines(value, column.width));
+  }
+  if (lines > 1) row.height = LINE_HEIGHT * lines + 3;
   row.commit();
 }

@@ -108,6 +108,7 @@ describe('workbook export, streamed to disk', () => {
     expect(summary.getCell('A4').isMerged).toBe(true);
     expect(summary.getCell('D4').master.address).toBe('A4');
     expect(summary.getCell('B7').value).toBe('Nội dung');
+    expect(summary.getRow(7).values).toEqual([undefined, 'Stt', 'Nội dung', 'Tổng số', 'Tỷ lệ %']);
     expect(summary.getCell('C8').value).toBe(22966);
     expect(summary.getCell('C8').numFmt).toBe('#,##0');
     expect(summary.getCell('D8').value).toBe(0.9064);

@@ -56,6 +56,11 @@ describe('report hub', () => {
     const workbook = await readWorkbook(services.api.saved[0]!.bytes);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'DC01', 'Hội Người cao tuổi']);
     const summary = workbook.getWorksheet('Tổng hợp')!;
+    // two header rows: the spans of the first, "Lũy kế | Trong kỳ" under the two that span
+    expect(summary.getCell('E7').value).toBe('Số đã cung cấp hồ sơ cho Công an cấp xã');
+    expect(summary.getCell('F7').master.address).toBe('E7');
+    expect([summary.getCell('E8').value, summary.getCell('F8').value, summary.getCell('H8').value, summary.getCell('I8').value]).toEqual(['Lũy kế', 'Trong kỳ', 'Lũy kế', 'Trong kỳ']);
+    expect(summary.getCell('A8').master.address).toBe('A7');
     // row 9 (after the title block and two header rows): Hội Người cao tuổi
     expect(summary.getRow(9).values).toEqual([undefined, 1, 'Hội Người cao tuổi', 'hội viên', 4, 2, 2, 0, 1, 1, 0, 0.25]);
     const list = workbook.getWorksheet('Hội Người cao tuổi')!;
