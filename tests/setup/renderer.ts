@@ -6,5 +6,5 @@ import { afterEach } from 'vitest';
 afterEach(() => {
   cleanup();
   // view state kept for the session (the report hub's period) must not leak into the next test
-  sessionStorage.clear();
+  if (typeof sessionStorage !== 'undefined') sessionStorage.clear();
 });
