@@ -65,6 +65,7 @@ export function handoverMessage(figures: ReportFigures, header: ReportHeader, fi
     if (f.total === 0) continue;
     lines.push(`- DC01 ${row.label}: ${formatCount(f.total)} trường hợp, đã xử lý ${formatCount(f.done)} (${formatRate(f.rate)}), đang xác minh ${formatCount(f.inProgress)}, chưa xử lý ${formatCount(f.pending)}.`);
   }
+  if (lines.length === 2) lines.push('- Chưa phát sinh số liệu.');
   if (fileNames.length > 0) lines.push(`Tệp gửi kèm: ${fileNames.join(', ')}.`);
   lines.push('Trân trọng.');
   return lines.join('\n');

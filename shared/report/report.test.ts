@@ -5,6 +5,7 @@ import { groupFacts, reportFigures, type FactRow } from './figures';
 import { reportKeys, reportValues, type ReportHeader } from './values';
 import { dc01Sheet, reportFileName, summarySheet, uniqueSheetName, excelValue, wrappedLines } from './workbook';
 import { birthCell, listedDc01, listedProgress } from './detail';
+import { changesSince, formatFigure, handoverMessage, sentValues } from './handover';
 import type { Dc01Case, MemberRecord, Target } from '../domain/types';
 
 const PERIOD: Period = { from: '2026-10-21', to: '2026-11-20' };
@@ -230,5 +231,30 @@ describe('which records the lists show', () => {
     ['1950-03-12', '1950-03-12'],
   ])('birth date %s is written as %s', (birth, cell) => {
     expect(birthCell(birth)).toBe(cell);
+  });
+});
+
+describe('hand-over', () => {
+  const keys = reportKeys(figures(), HEADER);
+
+  it('records every figure, not the texts, and lists exactly what changed since', () => {
+    const sent = sentValues(keys);
+    expect(sent['members.elderly.received']).toBe(3);
+    expect(sent['unit.name']).toBeUndefined();
+    expect(changesSince(sent, keys)).toEqual([]);
+    const changed = changesSince({ ...sent, 'members.elderly.received': 2, 'members.elderly.rate': 0.25 }, keys);
+    expect(changed.map((c) => [c.group, c.label, formatFigure(c.kind, c.before), formatFigure(c.kind, c.after)])).toEqual([
+      ['Hội Người cao tuổi', 'Số đã cung cấp hồ sơ (lũy kế)', '2', '3'],
+      ['Hội Người cao tuổi', 'Tỷ lệ % (đã phê duyệt ÷ tổng số)', '25%', '50%'],
+    ]);
+  });
+
+  it('drafts the message with the key figures, or says there are none', () => {
+    const message = handoverMessage(figures(), HEADER, ['a.xlsx', 'b.pdf']);
+    expect(message).toContain('- Hội Người cao tuổi: đã cung cấp hồ sơ 3; đã cập nhật, phê duyệt 2/4 (50%).');
+    expect(message).toContain('- DC01 Thiếu trường thông tin: 4 trường hợp, đã xử lý 2 (50%), đang xác minh 1, chưa xử lý 1.');
+    expect(message).toContain('Tệp gửi kèm: a.xlsx, b.pdf.');
+    const empty = handoverMessage(reportFigures(groupFacts([]), { lists, categories: DEFAULT_DC01_CATEGORIES, targets: [], period: PERIOD }), HEADER, []);
+    expect(empty).toContain('- Chưa phát sinh số liệu.');
   });
 });

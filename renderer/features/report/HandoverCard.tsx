@@ -36,6 +36,9 @@ type Done = { folder: string; files: (HandoverFile & { path: string })[]; messag
 
 const fileName = (p: string) => p.split(/[\\/]/).pop() ?? p;
 
+/** "a, b và c" */
+const listed = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} và ${items[items.length - 1]}`);
+
 export function HandoverCard({
   period,
   report,
@@ -145,7 +148,7 @@ export function HandoverCard({
   return (
     <Card title="4. Bàn giao cho cấp trên và chốt số liệu">
       <p>
-        Lưu bảng tổng hợp Excel{steps.map((s) => `, ${s.phrase}`).join('')} vào một thư mục (ví dụ ổ USB), rồi ghi lại số liệu
+        Lưu {listed(['bảng tổng hợp Excel', ...steps.map((s) => s.phrase)])} vào một thư mục (ví dụ ổ USB), rồi ghi lại số liệu
         đã gửi. Sau khi chốt, nếu số liệu của kỳ này thay đổi, ứng dụng sẽ liệt kê các thay đổi để gửi bản điều chỉnh.
       </p>
       {!desktop && (

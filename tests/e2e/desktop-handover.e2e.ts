@@ -1,0 +1,85 @@
+/**
+ * The desktop build's hand-over, as close as this machine allows without the
+ * Electron binary: the app runs in Chromium with a DesktopApi whose methods
+ * reach this Node process — the main process's own workbook export service
+ * writes the .xlsx, and printToPdf prints the calling page as Electron's
+ * printToPDF does (A4 unless the page's CSS says otherwise, backgrounds on).
+ * The PDF must hold the report alone, not the screen around it.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, appFixture, completeWizard, screenshot } from './harness';
+import { createWorkbookExportService, randomSuffix } from '../../electron/main/services/workbook-export';
+import { IPC_REQUEST_SCHEMAS } from '../../shared/ipc/contract';
+
+const fixture = appFixture();
+const usb = mkdtempSync(join(tmpdir(), 'sodean06-usb-'));
+afterAll(() => rmSync(usb, { recursive: true, force: true }));
+
+/** window.soDeAn06 in the page: every method forwards its request, as JSON, to `__desktop` in Node. */
+const PRELOAD = `
+  const methods = ['getAppInfo', 'saveFile', 'openFile', 'printToPdf', 'showInFolder', 'chooseFolder', 'exportBegin', 'exportSheet', 'exportRows', 'exportFinish', 'exportAbort'];
+  window.soDeAn06 = Object.fromEntries(methods.map((m) => [m, (request) => window.__desktop(m, request === undefined ? '' : JSON.stringify(request))]));
+`;
+
+describe('hand-over in the desktop build', () => {
+  it('writes the workbook and the report PDF into the chosen folder; the PDF is the report alone', async () => {
+    const app = await fixture.open();
+    const { page, context } = app;
+    const exports = createWorkbookExportService({
+      dialogs: { chooseSavePath: async () => undefined, chooseDirectory: async () => usb },
+      documentsDir: () => usb,
+      randomSuffix,
+    });
+    await context.exposeFunction('__desktop', async (method: string, json: string) => {
+      const request: unknown = json === '' ? undefined : JSON.parse(json);
+      const parsed = IPC_REQUEST_SCHEMAS[method as keyof typeof IPC_REQUEST_SCHEMAS].safeParse(request);
+      if (!parsed.success) return { ok: false, code: 'invalid_request', message: 'invalid' };
+      switch (method) {
+        case 'getAppInfo':
+          return { ok: true, value: { version: 'test', shell: 'desktop', platform: 'linux' } };
+        case 'printToPdf': {
+          const { suggestedName, folder } = parsed.data as { suggestedName: string; folder?: string };
+          if (!folder || !exports.isChosenFolder(folder)) return { ok: false, code: 'invalid_request', message: 'folder' };
+          const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+          const path = join(folder, suggestedName);
+          writeFileSync(path, pdf);
+          return { ok: true, value: { saved: true, path, sha256: createHash('sha256').update(pdf).digest('hex'), bytes: pdf.byteLength } };
+        }
+        case 'showInFolder':
+          return { ok: true, value: null };
+        default: {
+          const service = exports[method as 'exportRows'] as ((r: unknown) => Promise<unknown>) | undefined;
+          return service ? service(parsed.data) : { ok: false, code: 'unsupported', message: method };
+        }
+      }
+    });
+    await context.addInitScript(PRELOAD);
+    await page.reload();
+    await completeWizard(page);
+
+    await page.getByRole('link', { name: 'Báo cáo tháng' }).click();
+    await page.getByRole('button', { name: 'Chọn thư mục và bàn giao…' }).click();
+    const done = page.getByRole('dialog', { name: 'Đã bàn giao và chốt số liệu' });
+    await done.waitFor({ timeout: 60_000 });
+    await screenshot(page, '24-desktop-handover-done');
+    const files = readdirSync(usb).sort();
+    expect(files).toHaveLength(2);
+    expect(files[0]).toMatch(/^BaoCao_DA06_CAX-VinhHiep_\d{4}-\d{2}\.pdf$/);
+    expect(files[1]).toMatch(/^BaoCao_DA06_CAX-VinhHiep_\d{4}-\d{2}\.xlsx$/);
+    expect(done.getByText(files[0]!)).toBeDefined();
+
+    const text = execFileSync('pdftotext', ['-layout', join(usb, files[0]!), '-'], { encoding: 'utf8' });
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('BÁO CÁO');
+    expect(text).toContain('Nơi nhận');
+    // the screen around the report is not printed
+    for (const screenText of ['Bàn giao cho cấp trên', 'Xuất bảng tổng hợp Excel', 'Nhật ký thao tác', 'Khóa máy']) expect(text).not.toContain(screenText);
+    execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', join(usb, files[0]!), join(ARTIFACTS, '25-desktop-handover-pdf')]);
+    expect(app.errors).toEqual([]);
+  });
+});
