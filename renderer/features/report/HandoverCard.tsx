@@ -123,6 +123,8 @@ export function HandoverCard({
       }
       await repos.handovers.record({ period, files: files.map(({ name, sha256, bytes }) => ({ name, sha256, bytes })), values: sentValues(report.keys) }, officer.id);
       setDone({ folder, files, message: handoverMessage(report.figures, report.header, files.map((f) => f.name)) });
+      // The desktop build opens the folder at once, so the officer sees the files on the USB stick.
+      if (desktop && files[0]) void api.showInFolder({ path: files[0].path });
     } catch (e) {
       toast.show(`Bàn giao không thành công: ${e instanceof Error ? e.message : String(e)}`, { tone: 'error' });
     } finally {
