@@ -44,6 +44,8 @@ export function isSerialDate(cell: RawCell): cell is SerialDate {
 /**
  * A cell as the officer reads it: text tidied, whole numbers without exponent or
  * thousands separators, dates as dd/mm/yyyy, booleans as "x" / "".
+ * Tidying drops the soft hyphen, which is TCVN3's "ư": legacy-encoded columns
+ * must be converted (legacy-encoding.ts) on the raw strings before this runs.
  */
 export function cellText(cell: RawCell | undefined): string {
   if (cell === null || cell === undefined) return '';
