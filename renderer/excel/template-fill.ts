@@ -20,7 +20,7 @@
  * - A formula's cached result is stale once rows move or figures change:
  *   Excel is asked to recalculate on open.
  */
-import type * as ExcelJSNamespace from 'exceljs';
+import { excelModule, loadWorkbook, type ExcelJSModule } from './load';
 import type { Cell, Workbook, Worksheet } from 'exceljs';
 import { err, ok, type Err, type Ok, type Result } from '../../shared/result';
 import {
@@ -51,13 +51,7 @@ import type { ReportTemplate } from '../../shared/domain/types';
 import { formatCount } from '../../shared/format/numbers';
 import type { RowSet } from '../db/repositories/report-rows';
 
-export type ExcelJSModule = typeof ExcelJSNamespace;
-
-async function excelModule(injected?: ExcelJSModule): Promise<ExcelJSModule> {
-  if (injected) return injected;
-  const { default: ExcelJS } = await import('exceljs');
-  return ExcelJS;
-}
+export type { ExcelJSModule } from './load';
 
 /** A cell the fill wrote, with what it must read back as. */
 export type FilledCell = {
@@ -111,18 +105,6 @@ function cellText(cell: Cell): string | null {
     }
   }
   return null;
-}
-
-async function loadWorkbook(excel: ExcelJSModule, data: Uint8Array): Promise<Workbook | undefined> {
-  const workbook = new excel.Workbook();
-  try {
-    // a fresh ArrayBuffer of this realm: the caller's view may be a window on a bigger buffer,
-    // or bytes a database handed over from another realm (which the zip reader does not recognise)
-    await workbook.xlsx.load(new Uint8Array(data).buffer);
-    return workbook;
-  } catch {
-    return undefined;
-  }
 }
 
 type Scan = { cells: TemplateCell[]; hasFormulas: boolean };
