@@ -10,7 +10,7 @@ import { useCatalogues } from './use-catalogues';
 import { useFacts } from './use-facts';
 import { isoDay } from '../../shared/dates/partial-date';
 import { recentPeriods, type Period } from '../../shared/settings/period';
-import { groupFacts, reportFigures, type ReportFigures } from '../../shared/report/figures';
+import { groupFacts, reportFigures, visibleRows, type ReportFigures } from '../../shared/report/figures';
 import { reportKeys, type ReportHeader, type ReportKey } from '../../shared/report/values';
 import type { UnitSettings } from '../../shared/domain/types';
 
@@ -50,9 +50,15 @@ export function useReport(period: Period | undefined, draft?: { number: string; 
   const grouped = useMemo(() => (facts ? groupFacts(facts) : undefined), [facts]);
   const number = draft?.number ?? '';
   const reportDate = draft?.reportDate ?? isoDay(clock());
+  // Every row once per period and change of the records; the visible rows are a filter of them,
+  // and typing the report's number or date only rebuilds the header and the keys.
+  const all = useMemo(
+    () => (period && grouped && memberLists && targets ? reportFigures(grouped, { lists: memberLists, categories, targets, period, includeHidden: true }) : undefined),
+    [period, grouped, memberLists, categories, targets],
+  );
+  const figures = useMemo(() => (all && memberLists ? visibleRows(all, memberLists) : undefined), [all, memberLists]);
   return useMemo(() => {
-    if (!period || !grouped || !memberLists || !targets || !unit) return undefined;
-    const input = { lists: memberLists, categories, targets, period };
+    if (!period || !all || !figures || !unit) return undefined;
     const header: ReportHeader = {
       unitName: unit.unitName,
       superiorName: unit.superiorName,
@@ -61,10 +67,6 @@ export function useReport(period: Period | undefined, draft?: { number: string; 
       reportDate,
       period,
     };
-    return {
-      header,
-      figures: reportFigures(grouped, input),
-      keys: reportKeys(reportFigures(grouped, { ...input, includeHidden: true }), header),
-    };
-  }, [period, grouped, memberLists, categories, targets, unit, number, reportDate]);
+    return { header, figures, keys: reportKeys(all, header) };
+  }, [period, all, figures, unit, number, reportDate]);
 }

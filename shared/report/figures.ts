@@ -130,3 +130,9 @@ export function progressRowBreakdown(grouped: GroupedFacts, row: ProgressRow, pe
 export function dc01RowBreakdown(grouped: GroupedFacts, row: Dc01Row, period: Period, by: BreakdownBy): Map<string, Dc01Figures> {
   return dc01Breakdown(grouped.dc01.get(row.scope) ?? NO_FACTS, row.category, period, (f) => (by === 'hamlet' ? f.hamletId : f.assigneeId));
 }
+
+/** The rows of `figures` for lists and categories that are not hidden (the tables and prose show these). */
+export function visibleRows(figures: ReportFigures, lists: readonly MemberList[]): ReportFigures {
+  const hidden = new Set(lists.filter((l) => l.hidden).map((l) => `members:${l.key}`));
+  return { progress: figures.progress.filter((r) => !hidden.has(r.key)), dc01: figures.dc01.filter((r) => !r.category.hidden) };
+}

@@ -9,6 +9,7 @@
  */
 import type { Period } from '../settings/period';
 import { formatDay } from '../dates/partial-date';
+import { asciiFold } from '../text/normalize';
 import type { CellKind, CellValue } from './detail';
 import type { ReportFigures } from './figures';
 import type { ReportHeader } from './values';
@@ -224,12 +225,7 @@ export function uniqueSheetName(wanted: string, taken: Set<string>): string {
 
 /** "BaoCao_DA06_CAX-VinhHiep_2024-06.xlsx": unit and the period's month, ASCII only so every PC and mail client keeps it. */
 export function reportFileName(unitName: string, period: Period, extension: 'xlsx' | 'pdf'): string {
-  const ascii = unitName
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D');
-  const words = ascii.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const words = asciiFold(unitName).split(/[^A-Za-z0-9]+/).filter(Boolean);
   const LEVEL: Record<string, string> = { 'cong an xa': 'CAX', 'cong an phuong': 'CAP', 'cong an thi tran': 'CATT' };
   const lower = words.map((w) => w.toLowerCase());
   let prefix = '';

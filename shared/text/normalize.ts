@@ -35,6 +35,14 @@ export function searchKey(s: string): string {
   );
 }
 
+/**
+ * Vietnamese letters without their marks, case kept: 'Vĩnh Hiệp' → 'Vinh Hiep'.
+ * For file names that every PC, USB stick and mail client keeps intact.
+ */
+export function asciiFold(s: string): string {
+  return s.replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFD').replace(/\p{M}/gu, '');
+}
+
 /** Punctuation at either end of a word ("lộc," "(an)") is not part of the word. */
 const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 

@@ -23,6 +23,7 @@ import {
   vehicleColumns,
   type CellValue,
   type DetailColumn,
+  type Listed,
   type NameLookup,
 } from '../../../shared/report/detail';
 import type { AppDatabase } from '../database';
@@ -131,6 +132,14 @@ export async function readRowSets(
   return result;
 }
 
+/** One row per record that counts as of the period end, with its status as of then. */
+function listedRow<R extends { statusLog: MemberRecord['statusLog']; deletedAt?: string | undefined }>(columns: readonly DetailColumn<Listed<R>>[]) {
+  return (r: R, period: Period, names: NameLookup): CellValue[][] => {
+    const listed = listedProgress(r, period);
+    return listed ? [cellsOf(columns, listed, names)] : [];
+  };
+}
+
 /** Every row set of the unit's catalogues (hidden lists and categories too). */
 export function reportRowSets(ctx: RepoContext, lists: readonly MemberList[], categories: readonly Dc01Category[]): RowSet[] {
   const sets: RowSet[] = [];
@@ -150,19 +159,13 @@ export function reportRowSets(ctx: RepoContext, lists: readonly MemberList[], ca
     add(`members.${list.key}`, list.label, columns, {
       table: 'members',
       match: { field: 'listKey', value: list.key },
-      rowsOf: (r: MemberRecord, period, names) => {
-        const listed = listedProgress(r, period);
-        return listed ? [cellsOf(columns, listed, names)] : [];
-      },
+      rowsOf: listedRow<MemberRecord>(columns),
     });
   }
   const labour = labourColumns();
   add('labour', 'Thông tin người lao động', labour, {
     table: 'labour',
-    rowsOf: (r: LabourRecord, period, names) => {
-      const listed = listedProgress(r, period);
-      return listed ? [cellsOf(labour, listed, names)] : [];
-    },
+    rowsOf: listedRow<LabourRecord>(labour),
   });
   const vehicles = vehicleColumns();
   add('vehicles', 'Phương tiện giao thông', vehicles, {

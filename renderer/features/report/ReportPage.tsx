@@ -98,9 +98,9 @@ export function ReportPage() {
   };
 
   const changes = handover ? changesSince(handover.values, report.keys) : [];
-  const fill = templateFiller({ period, report, rowSets, names, unitFile: reportFileName(report.header.unitName, period, 'xlsx') });
+  const fill = templateFiller({ repos, period, report, rowSets, names, unitFile: reportFileName(report.header.unitName, period, 'xlsx') });
   const template = templates?.find((t) => t.id === chosenTemplate);
-  const extraSteps = template ? [templateStep(template, fill, { api, repos })] : [];
+  const extraSteps = template ? [templateStep(template, fill, api)] : [];
 
   return (
     <section className="page report-hub" aria-labelledby="page-title">

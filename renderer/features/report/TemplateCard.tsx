@@ -14,6 +14,7 @@ import { Button } from '../../components/ui/Button';
 import { fillTemplateForPeriod } from '../../excel/template-fill';
 import { sha256Hex } from '../../excel/memory-export';
 import type { TemplateProblem } from '../../../shared/report/template';
+import { asciiFold } from '../../../shared/text/normalize';
 import type { NameLookup } from '../../../shared/report/detail';
 import type { Period } from '../../../shared/settings/period';
 import type { ReportTemplate } from '../../../shared/domain/types';
@@ -25,11 +26,7 @@ const XLSX_FILTER = [{ name: 'Tệp Excel', extensions: ['xlsx'] }];
 
 /** "Mau PC06 - BaoCao_DA06_CAX-VinhHiep_2026-11.xlsx" style: the template's name, ASCII-safe, then the period. */
 export function filledFileName(template: ReportTemplate, unitFile: string): string {
-  const base = template.name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
+  const base = asciiFold(template.name)
     .replace(/[^A-Za-z0-9 _-]+/g, ' ')
     .trim()
     .replace(/\s+/g, '_');
@@ -38,8 +35,21 @@ export function filledFileName(template: ReportTemplate, unitFile: string): stri
 
 export type FillOutcome = { ok: true; data: Uint8Array<ArrayBuffer>; name: string } | { ok: false; message: string; problems: readonly TemplateProblem[] };
 
-export function templateFiller(input: { period: Period; report: ReportData; rowSets: readonly RowSet[]; names: NameLookup; unitFile: string }) {
-  const fill = async (template: ReportTemplate, onProgress: (msg: string) => void): Promise<FillOutcome> => {
+/**
+ * Fills a kept template for the period. The stored file itself is read afresh:
+ * what a live list hands out is a view for the screen.
+ */
+export function templateFiller(input: {
+  repos: Pick<ReturnType<typeof useServices>['repos'], 'templates'>;
+  period: Period;
+  report: ReportData;
+  rowSets: readonly RowSet[];
+  names: NameLookup;
+  unitFile: string;
+}) {
+  const fill = async (chosen: ReportTemplate, onProgress: (msg: string) => void): Promise<FillOutcome> => {
+    const template = await input.repos.templates.get(chosen.id);
+    if (!template) return { ok: false, message: `Mẫu "${chosen.name}" vừa bị xóa. Chọn mẫu khác.`, problems: [] };
     const result = await fillTemplateForPeriod({ template, keys: input.report.keys, rowSets: input.rowSets, period: input.period, names: input.names, onProgress });
     if (!result.ok) return { ok: false, message: result.message, problems: result.problems ?? [] };
     return { ok: true, data: result.value.data, name: filledFileName(template, input.unitFile) };
@@ -70,10 +80,7 @@ export function TemplateCard({
     setProblems(undefined);
     setWorking('Đang điền mẫu…');
     try {
-      // The stored file itself, read afresh: what a live list hands out is a view for the screen.
-      const stored = await repos.templates.get(template.id);
-      if (!stored) return toast.show('Mẫu này vừa bị xóa. Chọn mẫu khác.', { tone: 'error' });
-      const filled = await fill(stored, setWorking);
+      const filled = await fill(template, setWorking);
       if (!filled.ok) {
         setProblems({ message: filled.message, list: filled.problems });
         return;
@@ -145,15 +152,13 @@ export function TemplateCard({
 export function templateStep(
   template: ReportTemplate,
   fill: (t: ReportTemplate, onProgress: (msg: string) => void) => Promise<FillOutcome>,
-  { api, repos }: Pick<ReturnType<typeof useServices>, 'api' | 'repos'>,
+  api: ReturnType<typeof useServices>['api'],
 ): HandoverStep {
   return {
     label: `Đang điền mẫu "${template.name}"`,
     phrase: `mẫu "${template.name}" đã điền`,
     run: async (folder) => {
-      const stored = await repos.templates.get(template.id);
-      if (!stored) return { ok: false, message: `Mẫu "${template.name}" vừa bị xóa.` };
-      const filled = await fill(stored, () => undefined);
+      const filled = await fill(template, () => undefined);
       if (!filled.ok) return { ok: false, message: `${filled.message}${filled.problems.length > 0 ? ` (${filled.problems.map((p) => p.address).join(', ')})` : ''}` };
       const saved = await api.saveFile({ suggestedName: filled.name, filters: XLSX_FILTER, data: filled.data, folder });
       if (!saved.ok) return { ok: false, message: saved.message };
