@@ -9,19 +9,24 @@ import { useServices } from '../context/services';
 import { useCatalogues } from './use-catalogues';
 import { useFacts } from './use-facts';
 import { isoDay } from '../../shared/dates/partial-date';
-import { recentPeriods, type Period } from '../../shared/settings/period';
+import { defaultReportPeriod, recentPeriods, type Period } from '../../shared/settings/period';
 import { groupFacts, reportFigures, visibleRows, type ReportFigures } from '../../shared/report/figures';
 import { reportKeys, type ReportHeader, type ReportKey } from '../../shared/report/values';
 import type { UnitSettings } from '../../shared/domain/types';
 
 export const PERIODS_SHOWN = 12;
 
-/** The unit's recent periods, newest (the current one) first. */
-export function useReportPeriods(): { unit: UnitSettings | undefined; periods: Period[] } {
+/**
+ * The unit's recent periods, newest (the current one) first, and the one a
+ * report is most likely for today: the period just ended during the days after
+ * the cut-off, else the one under way (defaultReportPeriod).
+ */
+export function useReportPeriods(): { unit: UnitSettings | undefined; periods: Period[]; reportPeriod: Period | undefined } {
   const { repos, clock } = useServices();
   const unit = useLiveQuery(() => repos.settings.getUnit(), [repos]);
-  const periods = useMemo(() => (unit ? recentPeriods(isoDay(clock()), unit.cutoffDay, PERIODS_SHOWN) : []), [unit, clock]);
-  return { unit, periods };
+  const today = isoDay(clock());
+  const periods = useMemo(() => (unit ? recentPeriods(today, unit.cutoffDay, PERIODS_SHOWN) : []), [unit, today]);
+  return { unit, periods, reportPeriod: defaultReportPeriod(periods, today) };
 }
 
 /** "05/BC-CAX"; with no number yet, room to write it by hand: "   /BC-CAX". */

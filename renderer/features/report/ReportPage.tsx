@@ -15,7 +15,7 @@ import { Button } from '../../components/ui/Button';
 import { PeriodSelect } from '../../components/records/PeriodSelect';
 import { nameLookups } from '../../components/records/columns';
 import { formatDay, isoDay } from '../../../shared/dates/partial-date';
-import { defaultReportPeriod, periodMonthLabel } from '../../../shared/settings/period';
+import { periodMonthLabel } from '../../../shared/settings/period';
 import { changesSince } from '../../../shared/report/handover';
 import type { Handover } from '../../../shared/domain/types';
 import { exportMonthlyWorkbook, type ExportProgress } from '../../excel/monthly-workbook';
@@ -40,14 +40,13 @@ const chosenThisSession = (): string | undefined => {
 };
 
 export function ReportPage() {
-  const { repos, api, clock } = useServices();
+  const { repos, api } = useServices();
   const { officer } = useSession();
   const toast = useToast();
-  const { periods } = useReportPeriods();
+  const { periods, reportPeriod } = useReportPeriods();
   const { memberLists, categories, hamlets, officers } = useCatalogues();
   const [periodTo, setPeriodTo] = useState<string | undefined>(chosenThisSession);
-  // At the cut-off the officer reports the period just ended, often a few days late.
-  const period = periods.find((p) => p.to === periodTo) ?? defaultReportPeriod(periods, isoDay(clock()));
+  const period = periods.find((p) => p.to === periodTo) ?? reportPeriod;
   // The printed report's number and date, so the workbook and the template say what the paper says.
   const draft = useLiveQuery(async () => (period ? repos.reportDrafts.get(period) : undefined), [repos, period]);
   const report = useReport(period, draft);
