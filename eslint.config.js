@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const FEATURES = ['members', 'labour', 'vehicles', 'dc01', 'dashboard', 'report', 'audit', 'settings', 'setup', 'session'];
+const FEATURES = ['members', 'labour', 'vehicles', 'dc01', 'dashboard', 'report', 'audit', 'settings', 'setup', 'session', 'import'];
 
 const restrict = (patterns) => ({
   'no-restricted-imports': ['error', { patterns }],

@@ -4,7 +4,9 @@ import type {
   Dc01Case,
   Dc01Category,
   Hamlet,
+  FamilyKey,
   Handover,
+  ImportLog,
   LabourRecord,
   MemberList,
   MemberRecord,
@@ -14,9 +16,13 @@ import type {
   Target,
   VehicleDeclaration,
 } from '../../shared/domain/types';
+import type { SavedMapping } from '../../shared/import/columns';
 import { DB_NAME, SCHEMA_V1 } from './schema';
 import type { FactRow } from './facts';
 import { DEFAULT_DC01_CATEGORIES, DEFAULT_MEMBER_LISTS } from '../../shared/domain/catalogues';
+
+/** A column mapping an officer confirmed, kept for the next file with the same headers. */
+export type StoredMapping = SavedMapping & { readonly id: string; readonly family: FamilyKey; savedAt: string };
 
 export type SettingRow = { key: string; value: unknown };
 
@@ -36,6 +42,8 @@ export class AppDatabase extends Dexie {
   templates!: Table<ReportTemplate, string>;
   reportDrafts!: Table<ReportDraft, string>;
   handovers!: Table<Handover, string>;
+  importMappings!: Table<StoredMapping, string>;
+  imports!: Table<ImportLog, string>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

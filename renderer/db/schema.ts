@@ -11,6 +11,8 @@
  *   progress in a few fields, written in the same transaction, so figures over
  *   250,000 records read small rows instead of whole records (~5 s at that size).
  *   Report templates, report drafts and hand-overs (chốt số liệu) per period.
+ *   Excel imports: the column mappings officers confirmed (by family and header
+ *   layout) and one summary row per import.
  */
 export const DB_NAME = 'so-de-an-06';
 
@@ -34,6 +36,10 @@ export const SCHEMA_V1 = {
   reportDrafts: 'periodTo',
   /** what was handed over for each period (chốt số liệu) */
   handovers: 'id, periodTo',
+  /** confirmed column mappings, `${family}|${headerSignature}` */
+  importMappings: 'id',
+  /** one row per committed import: file, sheets, target, counts, officer */
+  imports: 'id, at',
 } as const;
 
 export const CURRENT_VERSION = 1;

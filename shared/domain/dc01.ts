@@ -6,7 +6,7 @@
  */
 import { err, ok, type Result } from '../result';
 import { compareDay } from '../dates/partial-date';
-import type { Dc01Case, Dc01Category, Dc01Event, Dc01State, IsoDate, IsoDateTime } from './types';
+import type { Dc01Case, Dc01Category, Dc01Event, Dc01State, ImportSource, IsoDate, IsoDateTime } from './types';
 
 export const DC01_STATES: readonly Dc01State[] = ['pending', 'in_progress', 'done'];
 
@@ -43,8 +43,8 @@ export type Dc01ErrorCode =
   | 'missing_cccd';
 
 /** The first event of a new case: pending since the day it was received. */
-export function initialDc01(receivedDate: IsoDate, at: IsoDateTime, by: string): Dc01StateFields {
-  const event: Dc01Event = { state: 'pending', date: receivedDate, at, by };
+export function initialDc01(receivedDate: IsoDate, at: IsoDateTime, by: string, source?: ImportSource): Dc01StateFields {
+  const event: Dc01Event = { state: 'pending', date: receivedDate, at, by, ...(source ? { source } : {}) };
   return { state: 'pending', stateDate: receivedDate, stateLog: [event] };
 }
 

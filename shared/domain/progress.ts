@@ -59,15 +59,17 @@ export type ProgressErrorCode =
   | 'missing_reason'
   | 'missing_note';
 
-/** The first event of a new record. */
+/** The first event of a new record; an imported one names its file and may start further on. */
 export function initialProgress(
   date: IsoDate,
   at: IsoDateTime,
   by: string,
   status: ProgressStatus = 'received',
+  extra: Pick<ProgressEvent, 'source' | 'failReason' | 'failNote'> = {},
 ): ProgressFields {
-  const event: ProgressEvent = { status, date, at, by };
-  return { status, statusDate: date, statusLog: [event] };
+  const event: ProgressEvent = { status, date, at, by, ...extra };
+  const { source: _source, ...reason } = extra;
+  return { status, statusDate: date, ...reason, statusLog: [event] };
 }
 
 /**

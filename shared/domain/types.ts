@@ -76,6 +76,15 @@ export type ProgressEvent = {
   readonly by: string;
   readonly failReason?: FailReason;
   readonly failNote?: string;
+  /** set on the first event of a record that came from an imported file */
+  readonly source?: ImportSource;
+};
+
+/** Where an imported record came from: the file, its sheet and the Excel row(s). */
+export type ImportSource = {
+  readonly file: string;
+  readonly sheet: string;
+  readonly rows: readonly number[];
 };
 
 export type ProgressFields = {
@@ -189,6 +198,8 @@ export type Dc01Event = {
   readonly date: IsoDate;
   readonly at: IsoDateTime;
   readonly by: string;
+  /** set on the first event of a case that came from an imported file */
+  readonly source?: ImportSource;
 };
 
 export type Dc01Case = Stamp &
@@ -337,4 +348,22 @@ export type Handover = {
   readonly files: readonly HandoverFile[];
   /** every report key with the value that was sent */
   readonly values: Readonly<Record<string, number | string | null>>;
+};
+
+// ---------------------------------------------------------------- imports
+/** One committed Excel import, for the import page's history and the audit. */
+export type ImportLog = {
+  readonly id: string;
+  readonly at: IsoDateTime;
+  readonly by: string;
+  readonly file: string;
+  readonly sheets: readonly string[];
+  readonly family: FamilyKey;
+  /** the list or category imported into, when the family has them */
+  readonly scopeLabel: string;
+  readonly imported: number;
+  readonly updated: number;
+  readonly skipped: number;
+  readonly rejected: number;
+  readonly rows: number;
 };

@@ -19,6 +19,7 @@ import type { NameLookup } from '../../../shared/report/detail';
 import type { Period } from '../../../shared/settings/period';
 import type { Dc01Category, MemberList } from '../../../shared/domain/types';
 import { createReportDraftRepo } from './report-draft-repo';
+import { createImportRepo } from './import-repo';
 
 export function createRepositories(db: AppDatabase, clock?: Clock, ctxOverride?: Partial<RepoContext>) {
   const ctx: RepoContext = { ...createRepoContext(db, clock), ...ctxOverride };
@@ -44,6 +45,7 @@ export function createRepositories(db: AppDatabase, clock?: Clock, ctxOverride?:
       readAll: (sets: readonly RowSet[], period: Period, names: NameLookup, onProgress?: (read: number) => void) => readRowSets(ctx.db, sets, period, names, onProgress),
     },
     reportDrafts: createReportDraftRepo(ctx),
+    imports: createImportRepo(ctx),
   };
 }
 

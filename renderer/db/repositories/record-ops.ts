@@ -5,7 +5,7 @@
  * announced on the change feed once committed.
  */
 import type { Table } from 'dexie';
-import type { Stamp } from '../../../shared/domain/types';
+import type { ImportSource, Stamp } from '../../../shared/domain/types';
 import { err, ok, type Result } from '../../../shared/result';
 import { appendAudit, diffFields, nowStamp, type RepoContext } from './context';
 import type { FactRow } from '../facts';
@@ -23,9 +23,16 @@ export type StepOutcome<T> = { ok: true; value: T } | { ok: false; skip: true } 
 /** The identity fields every family's record has, as an edit's audit compares them. */
 export const PERSON_FIELDS = ['fullName', 'birthDate', 'sex', 'personalId', 'oldId', 'phone', 'hamletId', 'address', 'note', 'idFlagged'] as const;
 
-/** Lists are shown in the order records were entered, as on the paper list. */
+/** The Excel row a record was imported from (records of one import share their creation time). */
+function importRow(r: object): number {
+  const log = 'statusLog' in r ? r.statusLog : 'stateLog' in r ? r.stateLog : undefined;
+  const first = Array.isArray(log) ? (log[0] as { source?: ImportSource } | undefined) : undefined;
+  return first?.source?.rows[0] ?? 0;
+}
+
+/** Lists are shown in the order records were entered, as on the paper list (an import: the file's order). */
 export function inEntryOrder<T extends Stamp>(records: T[]): T[] {
-  return records.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+  return records.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : importRow(a) - importRow(b)));
 }
 
 export function createRecordOps<T extends TrackedRecord>(

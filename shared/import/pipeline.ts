@@ -1,0 +1,114 @@
+/**
+ * The steps between a read sheet and its rows, in the order the import runs them:
+ * 1. legacy encodings: each column typed in TCVN3 or VNI is detected on a sample of its
+ *    texts and converted whole, before anything else looks at it (headers included);
+ * 2. the header: where the table starts and what each column is called;
+ * 3. (the officer confirms the column mapping; see columns.ts)
+ * 4. the rows of every chosen sheet read with that mapping (rows.ts).
+ * Pure, so it runs the same in a Web Worker, on the main thread and in tests.
+ */
+import { detectLegacyEncoding, fixLegacyColumn, type LegacyEncoding, type TextEncoding } from './legacy-encoding';
+import { findHeader, type DetectedHeader } from './header';
+import { headerSignature, type ColumnMapping } from './columns';
+import { readRows, type ImportTarget, type ReadResult, type RowContext } from './rows';
+import type { SheetItem } from './plan';
+import { sheetWidth, type RawCell, type Sheet } from './sheet-model';
+
+/** Texts looked at per column to decide its encoding. */
+const DETECTION_SAMPLE = 2000;
+
+export type ColumnEncoding = {
+  /** 0-based column */
+  readonly column: number;
+  readonly encoding: LegacyEncoding;
+  readonly confidence: number;
+  /** cells converted */
+  readonly changed: number;
+  readonly examples: readonly { readonly rowNumber: number; readonly before: string; readonly after: string }[];
+};
+
+/**
+ * Converts the columns typed in a legacy encoding to Unicode. `choices` overrides the
+ * detection per column (the officer said "this column is TCVN3" or "leave it").
+ */
+export function fixLegacySheet(sheet: Sheet, choices: ReadonlyMap<number, TextEncoding> = new Map()): { sheet: Sheet; columns: ColumnEncoding[] } {
+  const width = sheetWidth(sheet);
+  const columns: ColumnEncoding[] = [];
+  const replaced = new Map<number, Map<number, string>>();
+  for (let column = 0; column < width; column++) {
+    const at: number[] = [];
+    const texts: string[] = [];
+    sheet.rows.forEach((row, i) => {
+      const cell = row.cells[column];
+      if (typeof cell === 'string' && cell.trim() !== '') {
+        at.push(i);
+        texts.push(cell);
+      }
+    });
+    if (texts.length === 0) continue;
+    const chosen = choices.get(column) ?? detectLegacyEncoding(texts.slice(0, DETECTION_SAMPLE)).encoding;
+    if (chosen === 'unicode') continue;
+    const fix = fixLegacyColumn(texts, { encoding: chosen });
+    if (fix.changed === 0) continue;
+    const detected = choices.has(column) ? { confidence: 1 } : detectLegacyEncoding(texts.slice(0, DETECTION_SAMPLE));
+    const values = new Map<number, string>();
+    fix.values.forEach((value, k) => {
+      if (value !== texts[k]) values.set(at[k] ?? -1, value);
+    });
+    replaced.set(column, values);
+    columns.push({
+      column,
+      encoding: chosen,
+      confidence: detected.confidence,
+      changed: fix.changed,
+      examples: fix.examples.map((e) => ({ rowNumber: sheet.rows[at[e.index] ?? 0]?.rowNumber ?? 0, before: e.before, after: e.after })),
+    });
+  }
+  if (replaced.size === 0) return { sheet, columns };
+  const rows = sheet.rows.map((row, i) => {
+    let cells: RawCell[] | undefined;
+    for (const [column, values] of replaced) {
+      const value = values.get(i);
+      if (value === undefined) continue;
+      cells ??= [...row.cells];
+      cells[column] = value;
+    }
+    return cells === undefined ? row : { ...row, cells };
+  });
+  return { sheet: { ...sheet, rows }, columns };
+}
+
+/** What the preview shows about one sheet before the mapping is confirmed. */
+export type SheetAnalysis = {
+  readonly name: string;
+  readonly hidden: boolean;
+  /** rows that exist in the sheet (title and header included) */
+  readonly rowCount: number;
+  readonly header?: DetectedHeader;
+  readonly signature: string;
+  /** why no header was found, in Vietnamese */
+  readonly problem?: string;
+  readonly legacy: readonly ColumnEncoding[];
+};
+
+export function analyseSheet(sheet: Sheet, choices?: ReadonlyMap<number, TextEncoding>): { sheet: Sheet; analysis: SheetAnalysis } {
+  const fixed = fixLegacySheet(sheet, choices);
+  const found = findHeader(fixed.sheet);
+  const base = { name: sheet.name, hidden: sheet.hidden === true, rowCount: sheet.rows.length, legacy: fixed.columns };
+  if (!found.ok) return { sheet: fixed.sheet, analysis: { ...base, signature: '', problem: found.message } };
+  return { sheet: fixed.sheet, analysis: { ...base, header: found.value, signature: headerSignature(found.value.columns) } };
+}
+
+export type SheetRead = ReadResult & { readonly sheet: string };
+
+/** Reads every chosen sheet (already fixed and analysed) with one mapping. */
+export function readSheets(
+  sheets: readonly { readonly sheet: Sheet; readonly header: DetectedHeader }[],
+  mapping: readonly ColumnMapping[],
+  target: ImportTarget,
+  ctx: RowContext,
+): { reads: SheetRead[]; items: SheetItem[] } {
+  const reads = sheets.map(({ sheet, header }) => ({ ...readRows(sheet, header, mapping, target, ctx), sheet: sheet.name }));
+  const items = reads.flatMap((r) => r.items.map((item) => ({ sheet: r.sheet, item })));
+  return { reads, items };
+}
