@@ -164,6 +164,43 @@ describe('members: sex and birth year from the personal ID, collectives', () => 
   });
 });
 
+describe('rows that hold no person', () => {
+  it('skips a list title typed without merging, group rows and numbered rows left empty', () => {
+    const sheet = sheetOf([
+      /* 1 */ ['Stt', 'Họ và tên', 'Năm sinh', 'Giới tính', 'Số CCCD', 'Chức vụ'],
+      /* 2 */ ['I', 'THÔN ĐÔNG'],
+      /* 3 */ ['1', 'Nguyễn Văn An', '1950', 'Nam', '001050012345'],
+      /* 4 */ ['DANH SÁCH HỘI VIÊN CHI HỘI THÔN HẠ'],
+      /* 5 */ ['Stt', 'Họ và tên', 'Năm sinh', 'Giới tính', 'Số CCCD', 'Chức vụ'],
+      /* 6 */ ['B.', 'Tổ 3'],
+      /* 7 */ ['2', 'Lê Thị Bình', '1952', 'Nữ', '001152012345'],
+      /* 8 */ ['3'],
+      /* 9 */ [null, null, null, null, null, 'Hội viên danh dự'],
+    ]);
+    const { read, counts } = run(sheet, 'members', MEMBERS);
+    expect(read.skipped).toEqual([
+      { rowNumber: 2, why: 'title' },
+      { rowNumber: 4, why: 'title' },
+      { rowNumber: 5, why: 'header' },
+      { rowNumber: 6, why: 'title' },
+      { rowNumber: 8, why: 'blank' },
+      { rowNumber: 9, why: 'title' },
+    ]);
+    expect(counts).toEqual({ new: 2, update: 0, duplicate: 0, rejected: 0, rows: 2 });
+  });
+
+  it('still reads a row with only a name, or a lettered row with an ID, and says what is missing', () => {
+    const sheet = sheetOf([
+      ['Stt', 'Họ và tên', 'Năm sinh', 'Giới tính', 'Số CCCD'],
+      [null, 'Nguyễn Văn An'],
+      ['A', null, null, null, '001050012345'],
+    ]);
+    const { read } = run(sheet, 'members', MEMBERS);
+    expect(read.skipped).toEqual([]);
+    expect(reasons(read.items)).toEqual(['Dòng 2: thiếu ngày sinh', 'Dòng 2: thiếu giới tính', 'Dòng 3: thiếu họ và tên']);
+  });
+});
+
 describe('one message per problem', () => {
   it('reports a cell the reader refused once, not again from the family check', () => {
     const sheet = sheetOf([
@@ -278,6 +315,15 @@ describe('dc01', () => {
       'Dòng 4: thiếu loại trường hợp DC01.',
       'Dòng 4: Ngày tiếp nhận không được ở tương lai.',
     ]);
+  });
+
+  it('names the received date when it cannot be read, so it is not taken for the birth date', () => {
+    const sheet = sheetOf([
+      ['Họ và tên', 'Năm sinh', 'Số định danh', 'Ngày nhận'],
+      ['Nguyễn Văn Một', 1950, '001050012345', '15/11/26'],
+    ]);
+    const target: ImportTarget = { family: 'dc01', categoryKey: 'missing_cmnd', categories: [], defaultReceivedDate: '2025-05-01' };
+    expect(reasons(run(sheet, 'dc01', target).read.items)).toEqual(['Dòng 2: Ngày tiếp nhận "15/11/26": Năm phải ghi đủ 4 chữ số, ví dụ 1950.']);
   });
 });
 

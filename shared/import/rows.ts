@@ -116,6 +116,8 @@ export type Rejected = {
   readonly rowNumbers: readonly number[];
   /** "Dòng 14: thiếu họ và tên" … */
   readonly reasons: readonly string[];
+  /** what the row says, as written, so the preview can show whose row it is */
+  readonly shown?: { readonly fullName: string; readonly id: string; readonly birth: string };
 };
 
 export type SkipReason = 'blank' | 'header' | 'total' | 'title';
@@ -145,6 +147,8 @@ type RowView = {
 };
 
 const TOTAL = /^(tổng cộng|tổng số|tổng|cộng)(\s|:|$)/;
+/** The Stt of a group row: a Roman numeral or a capital letter ("II", "IV.", "A", "B)"). */
+const GROUP_MARK = /^([IVX]{1,4}|[A-ZĐ])[.)]?$/;
 
 function skipReason(view: RowView, header: DetectedHeader, columns: ReadonlyMap<ImportField, number>, sheet: Sheet): SkipReason | undefined {
   const { row, own } = view;
@@ -162,11 +166,21 @@ function skipReason(view: RowView, header: DetectedHeader, columns: ReadonlyMap<
   const firstTexts = [columns.get('stt'), columns.get('fullName'), 0, 1, 2].map((c) => (c === undefined ? '' : (own[c] ?? '')));
   const first = firstTexts.find((t) => t !== '' && !/^\d+$/.test(t)) ?? '';
   if (!hasId && TOTAL.test(first.normalize('NFC').toLowerCase())) return 'total';
+  const stt = columns.get('stt');
+  const sttText = stt === undefined ? '' : (own[stt] ?? '');
+  // A form's numbered rows left empty: only the Stt is typed.
+  if (filled.length === 1 && /^\d+$/.test(sttText)) return 'blank';
   if (filled.length === 1) {
     const column = own.findIndex((t) => t !== '');
     const merge = mergeLookup(sheet)(row.rowNumber, column);
     if (merge !== undefined && merge.right - merge.left >= 2 && column !== columns.get('fullName')) return 'title';
+    // A title typed without merging (a CSV, a second list pasted under the first): one text in the Stt
+    // column or in a column that is not imported.
+    const field = [...columns].find(([, c]) => c === column)?.[0];
+    if ((field === undefined || field === 'stt') && /\p{L}/u.test(own[column] ?? '')) return 'title';
   }
+  // A group row between the people: "I | TỔ DÂN PHỐ 3", "B. | Thôn Đông".
+  if (!hasId && filled.length === 2 && GROUP_MARK.test(sttText)) return 'title';
   return undefined;
 }
 
@@ -446,7 +460,10 @@ function evaluate(group: Group, grid: CellGrid, columns: ReadonlyMap<ImportField
     checkErrors = errorMessages(checked.errors, reading);
     idIssues = checked.idIssues;
     const categoryKey = categoryOf(target, fields, reading);
-    const day = take(reading, readDay(fields.get('receivedDate')));
+    // The reader's message alone ("Năm phải ghi đủ 4 chữ số, ví dụ 1950.") reads as if about the birth date.
+    const dayRead = readDay(fields.get('receivedDate'));
+    const dayError = dayRead.error === undefined ? {} : { error: `${FIELD_LABELS.receivedDate} "${cellText(fields.get('receivedDate'))}": ${dayRead.error}` };
+    const day = take(reading, { ...dayRead, ...dayError });
     const receivedDate = day === '' ? target.defaultReceivedDate : day;
     if (compareDay(receivedDate, ctx.today) > 0) reading.errors.push('Ngày tiếp nhận không được ở tương lai.');
     const householdNo = cellText(fields.get('householdNo'));
@@ -455,7 +472,11 @@ function evaluate(group: Group, grid: CellGrid, columns: ReadonlyMap<ImportField
   }
 
   const reasons = [...new Set([...reading.errors, ...checkErrors])];
-  if (reasons.length > 0) return { kind: 'rejected', rowNumbers, reasons: reasons.map(line) };
+  if (reasons.length > 0) {
+    const text = (...fs: ImportField[]): string => fs.map((f) => cellText(fields.get(f))).find((t) => t !== '') ?? '';
+    const shown = { fullName: text('fullName'), id: text('personalId', 'idAny', 'oldId'), birth: text('birthDate', 'birthYearMale', 'birthYearFemale') };
+    return { kind: 'rejected', rowNumbers, reasons: reasons.map(line), shown };
+  }
   const notes = [...new Set(reading.notes)].map(line);
   if (group.rows.some((r) => r.hidden)) notes.push(line('dòng đang bị ẩn trong Excel, vẫn được nhập.'));
   for (const issue of idIssues) notes.push(line(`cần xác nhận số định danh: ${issue.message}`));
