@@ -8,6 +8,7 @@ import { Dc01Page } from '../features/dc01/Dc01Page';
 import { AuditPage } from '../features/audit/AuditPage';
 import { ReportPage } from '../features/report/ReportPage';
 import { PrintReportPage } from '../features/report/print/PrintReportPage';
+import { ImportPage } from '../features/import/ImportPage';
 
 export const ROUTES = {
   dashboard: '/tong-quan',
@@ -19,6 +20,8 @@ export const ROUTES = {
   audit: '/nhat-ky',
   report: '/bao-cao',
   printReport: (periodTo: string) => `/bao-cao/in/${periodTo}`,
+  /** target: 'members:<listKey>', 'labour', 'vehicles', 'dc01:<categoryKey>' */
+  importFile: (target = '') => (target ? `/nhap-excel/${encodeURIComponent(target)}` : '/nhap-excel'),
 } as const;
 
 export function AppRoutes() {
@@ -39,6 +42,7 @@ export function AppRoutes() {
         <ReportPage />
       </Route>
       <Route path="/bao-cao/in/:periodTo">{(params) => <PrintReportPage key={params.periodTo} periodTo={params.periodTo} />}</Route>
+      <Route path="/nhap-excel/:target?">{(params) => <ImportPage key={params.target ?? ''} initialTarget={params.target ? decodeURIComponent(params.target) : ''} />}</Route>
       <Route path={ROUTES.audit}>
         <AuditPage />
       </Route>

@@ -43,6 +43,8 @@ export function Layout({ unit, children }: { unit: UnitSettings; children: React
         ))}
         <div className="nav-group">Báo cáo</div>
         {navLink(ROUTES.report, 'Báo cáo tháng')}
+        <div className="nav-group">Nhập dữ liệu</div>
+        {navLink(ROUTES.importFile(), 'Nhập từ Excel')}
         <div className="nav-group">Hệ thống</div>
         {navLink(ROUTES.audit, 'Nhật ký thao tác')}
         {navLink(ROUTES.settings, 'Cài đặt')}

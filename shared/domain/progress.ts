@@ -7,6 +7,7 @@ import { err, ok, type Result } from '../result';
 import { compareDay } from '../dates/partial-date';
 import type {
   FailReason,
+  ImportSource,
   IsoDate,
   IsoDateTime,
   ProgressEvent,
@@ -137,4 +138,10 @@ export function progressAsOf(log: readonly ProgressEvent[], day: IsoDate): Progr
 export function hasReached(status: ProgressStatus, target: 'entered' | 'approved'): boolean {
   if (target === 'approved') return status === 'approved';
   return status === 'entered' || status === 'approved';
+}
+
+/** "Nhập từ tệp “DS.xlsx”, trang Hội NCT, dòng 12" — where an imported record came from. */
+export function importSourceText(source: ImportSource): string {
+  const rows = source.rows.length > 1 ? `dòng ${source.rows[0] ?? ''}–${source.rows[source.rows.length - 1] ?? ''}` : `dòng ${source.rows[0] ?? ''}`;
+  return `Nhập từ tệp “${source.file}”, trang ${source.sheet}, ${rows}`;
 }

@@ -12,7 +12,7 @@ import { findHeader, type DetectedHeader } from './header';
 import { headerSignature, type ColumnMapping } from './columns';
 import { readRows, type ImportTarget, type ReadResult, type RowContext } from './rows';
 import type { SheetItem } from './plan';
-import { sheetWidth, type RawCell, type Sheet } from './sheet-model';
+import { cellText, isBlankRow, sheetWidth, type RawCell, type Sheet } from './sheet-model';
 
 /** Texts looked at per column to decide its encoding. */
 const DETECTION_SAMPLE = 2000;
@@ -89,14 +89,30 @@ export type SheetAnalysis = {
   /** why no header was found, in Vietnamese */
   readonly problem?: string;
   readonly legacy: readonly ColumnEncoding[];
+  /** the texts of the first few data rows, column by column, to show beside the mapping */
+  readonly samples: readonly (readonly string[])[];
 };
+
+const SAMPLE_ROWS = 3;
+
+function samplesOf(sheet: Sheet, header: DetectedHeader): string[][] {
+  const out: string[][] = header.columns.map(() => []);
+  let taken = 0;
+  for (const row of sheet.rows) {
+    if (row.rowNumber < header.dataStart || isBlankRow(row)) continue;
+    header.columns.forEach((column, i) => out[i]?.push(cellText(row.cells[column.index] ?? null)));
+    if (++taken >= SAMPLE_ROWS) break;
+  }
+  return out;
+}
 
 export function analyseSheet(sheet: Sheet, choices?: ReadonlyMap<number, TextEncoding>): { sheet: Sheet; analysis: SheetAnalysis } {
   const fixed = fixLegacySheet(sheet, choices);
   const found = findHeader(fixed.sheet);
   const base = { name: sheet.name, hidden: sheet.hidden === true, rowCount: sheet.rows.length, legacy: fixed.columns };
-  if (!found.ok) return { sheet: fixed.sheet, analysis: { ...base, signature: '', problem: found.message } };
-  return { sheet: fixed.sheet, analysis: { ...base, header: found.value, signature: headerSignature(found.value.columns) } };
+  if (!found.ok) return { sheet: fixed.sheet, analysis: { ...base, signature: '', problem: found.message, samples: [] } };
+  const header = found.value;
+  return { sheet: fixed.sheet, analysis: { ...base, header, signature: headerSignature(header.columns), samples: samplesOf(fixed.sheet, header) } };
 }
 
 export type SheetRead = ReadResult & { readonly sheet: string };

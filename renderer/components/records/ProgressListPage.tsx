@@ -5,6 +5,7 @@
  * and then patched from the change feed; filtering runs in memory on keys
  * normalised at write time, so a search over 30,000 rows costs a few ms.
  */
+import { Link } from 'wouter';
 import { useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { RowSelectionState } from '@tanstack/react-table';
@@ -71,6 +72,7 @@ export function ProgressListPage<T extends ListRecord>({
   extraKeys,
   actions,
   newLabel,
+  importHref,
   searchPlaceholder = 'Tìm theo tên, số định danh, CMND, điện thoại… (Ctrl+F)',
   emptyHint,
   extraCards,
@@ -88,6 +90,8 @@ export function ProgressListPage<T extends ListRecord>({
   extraKeys?: ExtraKeys<T>;
   actions: RecordActions<T>;
   newLabel: string;
+  /** the import page for this list ("Nhập từ Excel") */
+  importHref?: string;
   searchPlaceholder?: string;
   emptyHint: ReactNode;
   /** more figures for the filtered rows, e.g. the number of vehicles */
@@ -190,6 +194,11 @@ export function ProgressListPage<T extends ListRecord>({
           ) : null}
         </div>
         <div className="page-actions">
+          {importHref && (
+            <Link href={importHref} className="btn btn-secondary">
+              Nhập từ tệp Excel
+            </Link>
+          )}
           <Button onClick={() => void exportExcel()} disabled={excel.exporting || filtered.length === 0} title="Xuất các dòng đang hiển thị">
             {excel.exporting ? 'Đang tạo tệp…' : 'Xuất Excel'}
           </Button>

@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { Button } from '../ui/Button';
 import { Dialog } from '../ui/Dialog';
 import { useServices } from '../../context/services';
-import { FAIL_REASON_LABELS, PROGRESS_STATUS_LABELS } from '../../../shared/domain/progress';
+import { FAIL_REASON_LABELS, importSourceText, PROGRESS_STATUS_LABELS } from '../../../shared/domain/progress';
 import { formatDay, isoDay } from '../../../shared/dates/partial-date';
 import type { Officer, ProgressEvent, Stamp } from '../../../shared/domain/types';
 
@@ -44,12 +44,18 @@ export function formatTime(at: string): string {
 const shown = (v: unknown): string => (v === true ? 'có' : v === false ? 'không' : Array.isArray(v) ? `${v.length} mục` : String(v ?? ''));
 
 /** The status steps of a collected record as history lines. */
+/** The detail line of a history step: its parts that say something, joined. */
+export function detailOf(parts: readonly string[]): { detail?: string } {
+  const detail = parts.filter(Boolean).join(' · ');
+  return detail ? { detail } : {};
+}
+
 export function progressHistory(log: readonly ProgressEvent[]): HistoryLine[] {
   return log.map((e) => ({
     at: e.at,
     by: e.by,
     text: `${PROGRESS_STATUS_LABELS[e.status]} — ngày ${formatDay(e.date)}`,
-    ...(e.failReason ? { detail: `${FAIL_REASON_LABELS[e.failReason]}${e.failNote ? `: ${e.failNote}` : ''}` } : {}),
+    ...detailOf([e.failReason ? `${FAIL_REASON_LABELS[e.failReason]}${e.failNote ? `: ${e.failNote}` : ''}` : '', e.source ? importSourceText(e.source) : '']),
   }));
 }
 

@@ -5,6 +5,8 @@
  * selection gets one state (and outcome) at once; the detail dialog walks
  * case to case with PageDown / PageUp.
  */
+import { importSourceText } from '../../../shared/domain/progress';
+import { Link } from 'wouter';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { RowSelectionState } from '@tanstack/react-table';
@@ -87,7 +89,7 @@ export function dc01History(log: readonly Dc01Event[], category: Dc01Category): 
   return log.map((e, i) => {
     const what = i === 0 && e.state === 'pending' ? 'Tiếp nhận trường hợp' : DC01_STATE_LABELS[e.state];
     const outcome = e.outcomeKey ? `: ${dc01OutcomeLabel(category, e.outcomeKey)}` : '';
-    const detail = [cccdText(e.hasCccd), e.note ?? ''].filter(Boolean).join(' · ');
+    const detail = [cccdText(e.hasCccd), e.note ?? '', e.source ? importSourceText(e.source) : ''].filter(Boolean).join(' · ');
     return { at: e.at, by: e.by, text: `${what}${outcome} — ngày ${formatDay(e.date)}`, ...(detail ? { detail: detail.charAt(0).toUpperCase() + detail.slice(1) } : {}) };
   });
 }
@@ -306,6 +308,9 @@ export function Dc01Page({ categoryKey }: { categoryKey: string }) {
           </p>
         </div>
         <div className="page-actions">
+          <Link href={`/nhap-excel/${encodeURIComponent(`dc01:${category.key}`)}`} className="btn btn-secondary">
+            Nhập từ tệp Excel
+          </Link>
           <Button onClick={() => void exportExcel()} disabled={excel.exporting || filtered.length === 0} title="Xuất các dòng đang hiển thị">
             {excel.exporting ? 'Đang tạo tệp…' : 'Xuất Excel'}
           </Button>

@@ -85,6 +85,7 @@ export function LabourPage() {
       fields={fields}
       extraKeys={extraKeys}
       actions={repos.labour}
+      importHref="/nhap-excel/labour"
       newLabel="+ Nhập phiếu lao động (F2)"
       emptyHint={
         <>

@@ -47,6 +47,7 @@ export function MembersPage({ listKey }: { listKey: string }) {
       records={records}
       fields={fields}
       actions={repos.members}
+      importHref={`/nhap-excel/${encodeURIComponent(`members:${listKey}`)}`}
       newLabel="+ Nhập hội viên (F2)"
       emptyHint={
         <>

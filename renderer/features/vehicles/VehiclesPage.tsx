@@ -71,6 +71,7 @@ export function VehiclesPage() {
       fields={fields}
       extraKeys={vehicleKeys}
       actions={repos.declarations}
+      importHref="/nhap-excel/vehicles"
       newLabel="+ Nhập tờ khai (F2)"
       searchPlaceholder="Tìm theo tên chủ xe, số định danh, biển số, số khung, số máy… (Ctrl+F)"
       emptyHint={
