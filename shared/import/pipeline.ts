@@ -7,7 +7,7 @@
  * 4. the rows of every chosen sheet read with that mapping (rows.ts).
  * Pure, so it runs the same in a Web Worker, on the main thread and in tests.
  */
-import { detectLegacyEncoding, fixLegacyColumn, type LegacyEncoding, type TextEncoding } from './legacy-encoding';
+import { detectLegacyEncoding, fixLegacyColumn, isVietnameseSyllable, type LegacyEncoding, type TextEncoding } from './legacy-encoding';
 import { findHeader, type DetectedHeader } from './header';
 import { headerSignature, type ColumnMapping } from './columns';
 import { readRows, type ImportTarget, type ReadResult, type RowContext } from './rows';
@@ -64,6 +64,39 @@ export function fixLegacySheet(sheet: Sheet, choices: ReadonlyMap<number, TextEn
       examples: fix.examples.map((e) => ({ rowNumber: sheet.rows[at[e.index] ?? 0]?.rowNumber ?? 0, before: e.before, after: e.after })),
     });
   }
+  // A sheet typed in an old encoding is usually typed in it throughout: a column with too few words to
+  // decide on its own (the header of a column of numbers, "N¨m sinh") follows the sheet's encoding when
+  // every word its conversion changes becomes a Vietnamese syllable.
+  const sheetEncoding = mostCommon(columns.map((c) => c.encoding));
+  if (sheetEncoding !== undefined) {
+    for (let column = 0; column < width; column++) {
+      if (replaced.has(column) || choices.has(column)) continue;
+      const at: number[] = [];
+      const texts: string[] = [];
+      sheet.rows.forEach((row, i) => {
+        const cell = row.cells[column];
+        if (typeof cell === 'string' && cell.trim() !== '') {
+          at.push(i);
+          texts.push(cell);
+        }
+      });
+      const fix = fixLegacyColumn(texts, { encoding: sheetEncoding });
+      if (fix.changed === 0 || !fix.values.every((after, k) => convertsCleanly(texts[k] ?? '', after))) continue;
+      const values = new Map<number, string>();
+      fix.values.forEach((value, k) => {
+        if (value !== texts[k]) values.set(at[k] ?? -1, value);
+      });
+      replaced.set(column, values);
+      columns.push({
+        column,
+        encoding: sheetEncoding,
+        confidence: 1,
+        changed: fix.changed,
+        examples: fix.examples.map((e) => ({ rowNumber: sheet.rows[at[e.index] ?? 0]?.rowNumber ?? 0, before: e.before, after: e.after })),
+      });
+    }
+    columns.sort((a, b) => a.column - b.column);
+  }
   if (replaced.size === 0) return { sheet, columns };
   const rows = sheet.rows.map((row, i) => {
     let cells: RawCell[] | undefined;
@@ -76,6 +109,22 @@ export function fixLegacySheet(sheet: Sheet, choices: ReadonlyMap<number, TextEn
     return cells === undefined ? row : { ...row, cells };
   });
   return { sheet: { ...sheet, rows }, columns };
+}
+
+function mostCommon<T>(values: readonly T[]): T | undefined {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: T | undefined;
+  for (const [v, n] of counts) if (best === undefined || n > (counts.get(best) ?? 0)) best = v;
+  return best;
+}
+
+/** Every word the conversion changed became a Vietnamese syllable (and something changed). */
+function convertsCleanly(before: string, after: string): boolean {
+  if (before === after) return true;
+  const words = (t: string) => t.split(/[\s\d.,;:()/\\-]+/u).filter(Boolean);
+  const old = new Set(words(before.normalize('NFC')));
+  return words(after).every((w) => old.has(w) || isVietnameseSyllable(w));
 }
 
 /** What the preview shows about one sheet before the mapping is confirmed. */

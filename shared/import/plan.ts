@@ -7,7 +7,8 @@
  * Every function here is pure: the repository passes in what the database holds.
  */
 import { declarationKeys } from '../domain/vehicles';
-import { classifyRows, type Candidate, type Classified, type ExistingRecords, type ImportCounts, type Rejected } from './rows';
+import { searchKey } from '../text/normalize';
+import { classifyRows, matchKey, type Candidate, type Classified, type ExistingRecords, type ImportCounts, type Rejected } from './rows';
 
 /** A read item with the sheet it came from (an import may take several sheets of one layout). */
 export type SheetItem = { readonly sheet: string; readonly item: Candidate | Rejected };
@@ -83,13 +84,65 @@ export function rejectVehicleClashes(rows: readonly ReviewedRow[], known: KnownV
   });
 }
 
+/**
+ * Vehicles: an owner written again further down the list (or on another sheet) with another
+ * vehicle is the same declaration — the later rows join the first, with a note. Rows whose name
+ * differs under the same ID stay apart (and are then duplicates) for the officer to look at.
+ */
+export function mergeRepeatedOwners(items: readonly SheetItem[]): SheetItem[] {
+  const out: SheetItem[] = [];
+  const first = new Map<string, number>();
+  for (const entry of items) {
+    const { item } = entry;
+    if (item.kind !== 'candidate' || item.value.family !== 'vehicles') {
+      out.push(entry);
+      continue;
+    }
+    const key = matchKey(item);
+    const at = key === '' ? undefined : first.get(key);
+    const earlier = at === undefined ? undefined : out[at];
+    if (at === undefined || earlier === undefined || earlier.item.kind !== 'candidate' || earlier.item.value.family !== 'vehicles' || searchKey(earlier.item.value.person.fullName) !== searchKey(item.value.person.fullName)) {
+      if (key !== '' && at === undefined) first.set(key, out.length);
+      out.push(entry);
+      continue;
+    }
+    const into = earlier.item;
+    const intoValue = earlier.item.value;
+    const row = item.rowNumbers[0] ?? 0;
+    const where = entry.sheet === earlier.sheet ? `dòng ${into.rowNumbers[0] ?? ''}` : `dòng ${into.rowNumbers[0] ?? ''} trang ${earlier.sheet}`;
+    out[at] = {
+      sheet: earlier.sheet,
+      item: {
+        ...into,
+        rowNumbers: [...into.rowNumbers, ...item.rowNumbers],
+        value: { ...intoValue, vehicles: [...intoValue.vehicles, ...item.value.vehicles] },
+        notes: [...into.notes, ...item.notes, `Dòng ${row}: cùng chủ xe với ${where}, gộp vào một tờ khai.`],
+      },
+    };
+  }
+  return out;
+}
+
 /** Classifies the read items of every chosen sheet together, so a person on two sheets is a duplicate. */
-export function reviewItems(items: readonly SheetItem[], existing: ExistingRecords, known: KnownVehicleKeys = new Map()): Review {
+export function reviewItems(read: readonly SheetItem[], existing: ExistingRecords, known: KnownVehicleKeys = new Map()): Review {
+  const items = mergeRepeatedOwners(read);
   const { rows } = classifyRows(
     items.map((i) => i.item),
     existing,
   );
-  const withSheets = rows.map((row, i): ReviewedRow => ({ ...row, sheet: items[i]?.sheet ?? '' }));
+  // a duplicate of a row on another sheet says which sheet
+  const firstSheet = new Map<string, string>();
+  const withSheets = rows.map((row, i): ReviewedRow => {
+    const sheet = items[i]?.sheet ?? '';
+    if (row.kind === 'rejected') return { ...row, sheet };
+    const key = matchKey(row.candidate);
+    if (row.kind !== 'duplicate') {
+      if (key !== '' && !firstSheet.has(key)) firstSheet.set(key, sheet);
+      return { ...row, sheet };
+    }
+    const other = firstSheet.get(key);
+    return { ...row, sheet, ...(other !== undefined && other !== sheet ? { message: `${row.message.replace(/\.$/, '')} trang ${other}.` } : {}) };
+  });
   const checked = known.size > 0 || items.some((i) => i.item.kind === 'candidate' && i.item.value.family === 'vehicles') ? rejectVehicleClashes(withSheets, known) : withSheets;
   return { rows: checked, counts: countRows(checked) };
 }

@@ -414,3 +414,27 @@ describe('never a silent loss', () => {
     expect(Object.values(seen).every((n) => n > 0)).toBe(true);
   });
 });
+
+describe('the lines under a list', () => {
+  it('skips the place-and-date line and the signature block, but not people listed after a subtotal', () => {
+    const sheet = sheetOf([
+      /* 1 */ ['STT', 'Họ và tên', 'Năm sinh', 'Giới tính', 'Số CCCD'],
+      /* 2 */ [1, 'Nguyễn Văn An', 1950, 'Nam', '001050012345'],
+      /* 3 */ ['Cộng', null, null, null, null],
+      /* 4 */ [2, 'Trần Thị Bình', 1952, 'Nữ', '001152012345'],
+      /* 5 */ ['Tổng cộng', null, null, null, null],
+      /* 6 */ [null, null, 'Vĩnh Hiệp, ngày 20 tháng 11 năm 2026', null, null],
+      /* 7 */ [null, 'NGƯỜI LẬP DANH SÁCH', null, 'TM. BAN CHẤP HÀNH', null],
+      /* 8 */ [null, 'Nguyễn Thị Thư', null, 'Trần Thị Chủ', null],
+    ]);
+    const { read, counts } = run(sheet, 'members', MEMBERS);
+    expect(read.skipped).toEqual([
+      { rowNumber: 3, why: 'total' },
+      { rowNumber: 5, why: 'total' },
+      { rowNumber: 6, why: 'footer' },
+      { rowNumber: 7, why: 'footer' },
+      { rowNumber: 8, why: 'footer' },
+    ]);
+    expect(counts).toMatchObject({ new: 2, rows: 2 });
+  });
+});

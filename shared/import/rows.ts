@@ -120,7 +120,7 @@ export type Rejected = {
   readonly shown?: { readonly fullName: string; readonly id: string; readonly birth: string };
 };
 
-export type SkipReason = 'blank' | 'header' | 'total' | 'title';
+export type SkipReason = 'blank' | 'header' | 'total' | 'title' | 'footer';
 
 export type SkippedRow = { readonly rowNumber: number; readonly why: SkipReason };
 
@@ -136,6 +136,7 @@ export const SKIP_LABELS: Readonly<Record<SkipReason, string>> = {
   header: 'Dòng tiêu đề lặp lại',
   total: 'Dòng tổng cộng',
   title: 'Dòng tên bảng',
+  footer: 'Dòng ngày tháng, ký tên cuối bảng',
 };
 
 // ---------------------------------------------------------------- skipping
@@ -144,11 +145,15 @@ type RowView = {
   readonly row: SheetRow;
   /** the row's own texts (merged cells from above are blank) */
   readonly own: readonly string[];
+  /** under a total line and below the last row with an ID or a number: the signature block */
+  readonly trailing: boolean;
 };
 
 const TOTAL = /^(tổng cộng|tổng số|tổng|cộng)(\s|:|$)/;
 /** The Stt of a group row: a Roman numeral or a capital letter ("II", "IV.", "A", "B)"). */
 const GROUP_MARK = /^([IVX]{1,4}|[A-ZĐ])[.)]?$/;
+/** The place-and-date line and the signature block under a list. */
+const FOOTER = /^(tm\.?\s|t\/m\s|kt\.?\s|người lập|lập biểu|xác nhận|chủ tịch|phó chủ tịch|trưởng|thủ trưởng|ban chấp hành|ký tên|\(ký|cán bộ (lập|thống kê))|ngày .{1,4} tháng .{1,4} năm \d{4}/;
 
 function skipReason(view: RowView, header: DetectedHeader, columns: ReadonlyMap<ImportField, number>, sheet: Sheet): SkipReason | undefined {
   const { row, own } = view;
@@ -168,6 +173,7 @@ function skipReason(view: RowView, header: DetectedHeader, columns: ReadonlyMap<
   if (!hasId && TOTAL.test(first.normalize('NFC').toLowerCase())) return 'total';
   const stt = columns.get('stt');
   const sttText = stt === undefined ? '' : (own[stt] ?? '');
+  if (view.trailing && !hasId && !/^\d+$/.test(sttText)) return 'footer';
   // A form's numbered rows left empty: only the Stt is typed.
   if (filled.length === 1 && /^\d+$/.test(sttText)) return 'blank';
   if (filled.length === 1) {
@@ -181,6 +187,7 @@ function skipReason(view: RowView, header: DetectedHeader, columns: ReadonlyMap<
   }
   // A group row between the people: "I | TỔ DÂN PHỐ 3", "B. | Thôn Đông".
   if (!hasId && filled.length === 2 && GROUP_MARK.test(sttText)) return 'title';
+  if (!hasId && !/^\d+$/.test(sttText) && filled.some((t) => FOOTER.test(t.normalize('NFC').toLowerCase()))) return 'footer';
   return undefined;
 }
 
@@ -450,7 +457,7 @@ function evaluate(group: Group, grid: CellGrid, columns: ReadonlyMap<ImportField
         const label = FIELD_LABELS[VEHICLE_LABEL[field as keyof VehicleDraft]];
         const at = group.rows[i]?.rowNumber ?? first.rowNumber;
         const raw = drafts[i]?.[field as keyof VehicleDraft] ?? '';
-        checkErrors.push(`(dòng ${at}) ${label}${raw === '' ? '' : ` "${raw}"`}: ${message}`);
+        checkErrors.push(`${at === first.rowNumber ? '' : `(dòng ${at}) `}${label}${raw === '' ? '' : ` "${raw}"`}: ${message}`);
       }
     });
     idIssues = checked.idIssues;
@@ -504,6 +511,20 @@ function isContinuation(row: SheetRow, grid: CellGrid, columns: ReadonlyMap<Impo
   return ownerBlank && vehicleFilled;
 }
 
+/** The last row with an ID or a number in the Stt column (what follows it is not a person's row). */
+function lastNumberedRow(sheet: Sheet, header: DetectedHeader, columns: ReadonlyMap<ImportField, number>): number {
+  const idColumns = (['personalId', 'idAny', 'oldId'] as const).map((f) => columns.get(f)).filter((c): c is number => c !== undefined);
+  const stt = columns.get('stt');
+  let last = 0;
+  for (const row of sheet.rows) {
+    if (row.rowNumber < header.dataStart) continue;
+    const numbered =
+      (stt !== undefined && /^\d+$/.test(cellText(row.cells[stt] ?? null))) || idColumns.some((c) => /^\d{9,12}$/.test(cellText(row.cells[c] ?? null).replace(/[\s.]/g, '')));
+    if (numbered) last = row.rowNumber;
+  }
+  return last;
+}
+
 /**
  * Reads every row under the header. Rows are skipped only when blank, a repeated header
  * (or column-number row), a total line ("Tổng cộng", "Cộng") or a title merged across
@@ -522,11 +543,14 @@ export function readRows(
   const columns = fieldColumns(mapping);
   const skipped: SkippedRow[] = [];
   const groups: SheetRow[][] = [];
+  let afterTotal = false;
+  const lastNumbered = lastNumberedRow(sheet, header, columns);
   for (const row of sheet.rows) {
     if (row.rowNumber < header.dataStart) continue;
     const own = row.cells.map((c) => cellText(c));
-    const why = skipReason({ row, own }, header, columns, sheet);
+    const why = skipReason({ row, own, trailing: afterTotal && row.rowNumber > lastNumbered }, header, columns, sheet);
     if (why !== undefined) {
+      if (why === 'total') afterTotal = true;
       skipped.push({ rowNumber: row.rowNumber, why });
       continue;
     }
