@@ -174,7 +174,21 @@ export function labelOf(list: readonly Choice[], key: string): string {
 export function keyOfLabel(list: readonly Choice[], text: string): string | undefined {
   const wanted = searchKey(text);
   if (wanted === '') return undefined;
-  return list.find((c) => c.key === wanted || searchKey(c.label) === wanted)?.key;
+  return labelIndex(list).get(wanted);
+}
+
+/** A list's keys and its labels' search keys → key, built once per list (imports ask per cell). */
+const labelIndexes = new WeakMap<readonly Choice[], ReadonlyMap<string, string>>();
+function labelIndex(list: readonly Choice[]): ReadonlyMap<string, string> {
+  let index = labelIndexes.get(list);
+  if (index === undefined) {
+    const built = new Map<string, string>();
+    for (const c of list) if (!built.has(c.key)) built.set(c.key, c.key);
+    for (const c of list) if (!built.has(searchKey(c.label))) built.set(searchKey(c.label), c.key);
+    index = built;
+    labelIndexes.set(list, index);
+  }
+  return index;
 }
 
 function isKeyOf(list: readonly Choice[], key: string): boolean {

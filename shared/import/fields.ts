@@ -5,7 +5,7 @@
  * as spaces); a synonym starting with '=' only matches a header that is exactly it.
  */
 import type { FamilyKey } from '../domain/types';
-import { searchKey } from '../text/normalize';
+import { remembered, searchKey } from '../text/normalize';
 
 export type ImportField =
   // identity
@@ -256,11 +256,12 @@ export const SYNONYMS: Readonly<Record<ImportField, readonly string[]>> = {
 };
 
 /** A header's comparison form: searchKey, with punctuation as spaces ("CCCD/CMND" → "cccd cmnd"). */
-export function headerKey(text: string): string {
-  return searchKey(text)
+/** Asked of every cell of every row (is it a repeated header?), so recent answers are remembered. */
+export const headerKey: (text: string) => string = remembered((text) =>
+  searchKey(text)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+    .trim(),
+);
 
 /** Whether `key` (a headerKey) names the Nam or Nữ column of a split header. */
 export function sexWord(key: string): 'male' | 'female' | undefined {

@@ -79,16 +79,19 @@ export function sheetWidth(sheet: Sheet): number {
 export type MergeLookup = (rowNumber: number, column: number) => MergeRange | undefined;
 
 export function mergeLookup(sheet: Pick<Sheet, 'merges'>): MergeLookup {
-  const byCell = new Map<string, MergeRange>();
+  if (sheet.merges.length === 0) return () => undefined;
+  // a number per cell (rows × Excel's 16,384 columns stays far below 2^53): no string built per look-up
+  const key = (rowNumber: number, column: number): number => rowNumber * 16_384 + column;
+  const byCell = new Map<number, MergeRange>();
   for (const m of sheet.merges) {
     // Guard against absurd ranges (a whole column merged): index cell by cell only when small.
     const cells = (m.bottom - m.top + 1) * (m.right - m.left + 1);
     if (cells > 100_000) continue;
     for (let r = m.top; r <= m.bottom; r++) {
-      for (let c = m.left; c <= m.right; c++) byCell.set(`${r}:${c - 1}`, m);
+      for (let c = m.left; c <= m.right; c++) byCell.set(key(r, c - 1), m);
     }
   }
-  return (rowNumber, column) => byCell.get(`${rowNumber}:${column}`);
+  return (rowNumber, column) => byCell.get(key(rowNumber, column));
 }
 
 /**

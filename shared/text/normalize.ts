@@ -10,30 +10,52 @@ const SPACE_LIKE = /[\t\n\v\f\r\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200d\u2060\ufeff]/g;
 
-/** NFC, no control characters, every kind of whitespace as one plain space, trimmed. */
-export function tidyText(s: string): string {
-  return s
+/**
+ * A pure string function remembered for the texts it saw last: an imported list repeats the
+ * same few words (hamlets, statuses, ethnicities) tens of thousands of times. Bounded, so a
+ * long session does not grow it without end.
+ */
+export function remembered(fn: (s: string) => string, capacity = 50_000): (s: string) => string {
+  let cache = new Map<string, string>();
+  return (s) => {
+    const hit = cache.get(s);
+    if (hit !== undefined) return hit;
+    const value = fn(s);
+    if (cache.size >= capacity) cache = new Map();
+    cache.set(s, value);
+    return value;
+  };
+}
+
+/** Printable ASCII with single inner spaces and no space at either end: already tidy. */
+const TIDY_ASCII = /^(?:[\x21-\x7e]+(?: [\x21-\x7e]+)*)?$/;
+
+const tidyUncached = (s: string): string =>
+  s
     .replace(SPACE_LIKE, ' ')
     .replace(INVISIBLE, '')
     .normalize('NFC')
     .replace(/ {2,}/g, ' ')
     .trim();
+const tidyRemembered = remembered(tidyUncached);
+
+/** NFC, no control characters, every kind of whitespace as one plain space, trimmed. */
+export function tidyText(s: string): string {
+  return TIDY_ASCII.test(s) ? s : tidyRemembered(s);
 }
 
 /**
  * The comparison form: lower-case, no tone marks or other diacritics, đ → d.
  * 'Nguyễn Văn A' → 'nguyen van a', whatever the input's normalisation.
  */
-export function searchKey(s: string): string {
-  return (
-    tidyText(s)
-      .toLowerCase()
-      // đ (U+0111) and ð (U+00F0, which legacy encodings produce for Đ) have no decomposition.
-      .replace(/[đð]/g, 'd')
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
-  );
-}
+export const searchKey: (s: string) => string = remembered((s) =>
+  tidyText(s)
+    .toLowerCase()
+    // đ (U+0111) and ð (U+00F0, which legacy encodings produce for Đ) have no decomposition.
+    .replace(/[đð]/g, 'd')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, ''),
+);
 
 /**
  * Vietnamese letters without their marks, case kept: 'Vĩnh Hiệp' → 'Vinh Hiep'.
