@@ -18,6 +18,7 @@ import type {
   IpcResult,
   OpenFileRequest,
   OpenedFile,
+  OpenedSheets,
   PrintToPdfRequest,
   SaveFileRequest,
   SavedFile,
@@ -30,6 +31,8 @@ const api = {
     ipcRenderer.invoke(IPC_CHANNELS.saveFile, request),
   openFile: (request: OpenFileRequest): Promise<IpcResult<OpenedFile>> =>
     ipcRenderer.invoke(IPC_CHANNELS.openFile, request),
+  openSheets: (request: OpenFileRequest): Promise<IpcResult<OpenedSheets>> =>
+    ipcRenderer.invoke(IPC_CHANNELS.openSheets, request),
   printToPdf: (request: PrintToPdfRequest): Promise<IpcResult<SavedFile>> =>
     ipcRenderer.invoke(IPC_CHANNELS.printToPdf, request),
   showInFolder: (request: ShowInFolderRequest): Promise<IpcResult<null>> =>

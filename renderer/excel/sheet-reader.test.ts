@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { cellGrid, cellText, type Sheet } from '../../shared/import/sheet-model';
+import { buildParityWorkbook, PARITY_SHEETS } from '../../shared/import/parity-workbook';
 import { dateToExcelSerial, detectSeparator, parseCsv, readWorkbookFile, READ_LIMITS, type ExcelJSModule } from './sheet-reader';
 
 /** The build the app bundles (package.json "browser"): minified, class names gone. */
@@ -109,6 +110,18 @@ describe('readWorkbookFile: .xlsx', () => {
     expect(grid.value(8, 1)).toBe('Nguyễn Văn An');
     expect(grid.coveredFromAbove(8, 1)).toBe(true);
     expect(sheetNamed(result.value, 'Danh mục').rows).toEqual([{ rowNumber: 1, hidden: false, cells: ['Thôn 1'] }]);
+  });
+
+  it.each([
+    ['node build', excel],
+    ['browser build', browserExcel],
+  ])('reads the parity workbook exactly as the desktop streaming reader does (%s)', async (_label, module) => {
+    // electron/main/services/sheet-stream.test.ts expects the same literal from the streaming reader
+    const wb = new ExcelJS.Workbook();
+    buildParityWorkbook(wb);
+    const result = await readWorkbookFile('lao-dong.xlsx', await bytesOf(wb), { excel: module });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.value).toEqual(PARITY_SHEETS);
   });
 
   it('keeps raw strings untouched (legacy TCVN3 soft hyphen, double spaces)', async () => {

@@ -121,6 +121,58 @@ describe('openFile', () => {
   });
 });
 
+describe('openSheets', () => {
+  const sheetsFilter = [{ name: 'Bảng tính', extensions: ['xlsx', 'csv'] }];
+
+  /** Starts openSheets, picks `files` in its picker and returns the answer. */
+  async function openSheetsPicking(files: unknown[] | 'cancel') {
+    vi.spyOn(HTMLInputElement.prototype, 'click').mockImplementation(() => undefined);
+    const pending = createBrowserApi().openSheets({ filters: sheetsFilter });
+    const input = document.querySelector<HTMLInputElement>('input[type=file]');
+    if (!input) throw new Error('openSheets did not create a file input');
+    expect(input.accept).toBe('.xlsx,.csv');
+    if (files === 'cancel') input.dispatchEvent(new Event('cancel'));
+    else pick(input, files);
+    return pending;
+  }
+
+  it('reads the picked spreadsheet into sheets, in memory', async () => {
+    const text = new TextEncoder().encode('Họ và tên;Năm sinh\r\nNguyễn Văn An;1985\r\n');
+    expect(await openSheetsPicking([new File([text], 'ds.csv')])).toEqual({
+      ok: true,
+      value: {
+        opened: true,
+        name: 'ds.csv',
+        sheets: [
+          {
+            name: 'ds',
+            merges: [],
+            rows: [
+              { rowNumber: 1, hidden: false, cells: ['Họ và tên', 'Năm sinh'] },
+              { rowNumber: 2, hidden: false, cells: ['Nguyễn Văn An', '1985'] },
+            ],
+          },
+        ],
+      },
+    });
+  });
+
+  it('gives a file it cannot read as a value with the Vietnamese message, as the desktop build does', async () => {
+    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    const result = await openSheetsPicking([new File([ole], 'cu.xls')]);
+    expect(result).toMatchObject({ ok: true, value: { opened: true, name: 'cu.xls', error: { code: 'xls' } } });
+    if (result.ok && result.value.opened && 'error' in result.value) expect(result.value.error.message).toContain('“cu.xls”');
+  });
+
+  it('reports a dismissed picker as not opened, and a refused request as invalid', async () => {
+    await expect(openSheetsPicking('cancel')).resolves.toEqual({ ok: true, value: { opened: false } });
+    await expect(createBrowserApi().openSheets({ filters: [{ name: 'x', extensions: ['.xlsx'] }] })).resolves.toMatchObject({
+      ok: false,
+      code: 'invalid_request',
+    });
+  });
+});
+
 describe('the rest of the API', () => {
   it('printToPdf opens the browser print dialog and reports nothing saved', async () => {
     const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);

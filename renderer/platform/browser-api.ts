@@ -3,7 +3,8 @@
  * save dialog, <input type=file> instead of an open dialog, window.print
  * instead of printToPDF. Requests go through the same zod schemas as in
  * Electron's main process, so a payload the desktop app would refuse fails
- * the same way in browser tests too.
+ * the same way in browser tests too. openSheets reads the picked spreadsheet
+ * in memory (excel/sheet-reader.ts) where the desktop build streams it.
  */
 import {
   IPC_REQUEST_SCHEMAS,
@@ -12,10 +13,13 @@ import {
   type DesktopApi,
   type FileFilter,
   type IpcResult,
+  type OpenFileRequest,
   type OpenedFile,
+  type OpenedSheets,
 } from '../../shared/ipc/contract';
 import { err, ok, type Err } from '../../shared/result';
 import { createMemoryExports, sha256Hex } from '../excel/memory-export';
+import { readWorkbookFile } from '../excel/sheet-reader';
 
 /** How long a download's Blob URL stays alive: revoking at once can cancel the download. */
 const REVOKE_DOWNLOAD_URL_AFTER_MS = 60_000;
@@ -110,6 +114,33 @@ export function createBrowserApi(options: BrowserApiOptions = {}): DesktopApi {
     view.setTimeout(() => URL.revokeObjectURL(url), REVOKE_DOWNLOAD_URL_AFTER_MS);
   }
 
+  /** The <input type=file> picker; openFile and openSheets share it. */
+  async function pickFile(request: OpenFileRequest): Promise<IpcResult<OpenedFile>> {
+    if (!isValid('openFile', request)) return err('invalid_request', INVALID_REQUEST_MESSAGE);
+    const input = doc.createElement('input');
+    input.type = 'file';
+    input.accept = acceptAttribute(request.filters);
+    input.hidden = true;
+    return new Promise<IpcResult<OpenedFile>>((resolve) => {
+      let settled = false;
+      const finish = (result: IpcResult<OpenedFile>) => {
+        if (settled) return;
+        settled = true;
+        input.remove();
+        resolve(result);
+      };
+      // 'cancel' fires when the picker is dismissed (Chromium 113+, Firefox 91+).
+      input.addEventListener('cancel', () => finish(ok({ opened: false })));
+      input.addEventListener('change', () => {
+        const file = input.files?.[0];
+        if (!file) finish(ok({ opened: false }));
+        else void readPicked(file).then(finish);
+      });
+      doc.body.append(input);
+      input.click();
+    });
+  }
+
   const exports = createMemoryExports(async (name, data) => {
     download(name, data);
     return ok({ saved: true, path: name });
@@ -136,30 +167,15 @@ export function createBrowserApi(options: BrowserApiOptions = {}): DesktopApi {
       return ok({ saved: true, path: suggestedName, sha256, bytes: data.byteLength });
     },
 
-    async openFile(request) {
-      if (!isValid('openFile', request)) return err('invalid_request', INVALID_REQUEST_MESSAGE);
-      const input = doc.createElement('input');
-      input.type = 'file';
-      input.accept = acceptAttribute(request.filters);
-      input.hidden = true;
-      return new Promise<IpcResult<OpenedFile>>((resolve) => {
-        let settled = false;
-        const finish = (result: IpcResult<OpenedFile>) => {
-          if (settled) return;
-          settled = true;
-          input.remove();
-          resolve(result);
-        };
-        // 'cancel' fires when the picker is dismissed (Chromium 113+, Firefox 91+).
-        input.addEventListener('cancel', () => finish(ok({ opened: false })));
-        input.addEventListener('change', () => {
-          const file = input.files?.[0];
-          if (!file) finish(ok({ opened: false }));
-          else void readPicked(file).then(finish);
-        });
-        doc.body.append(input);
-        input.click();
-      });
+    openFile: pickFile,
+
+    async openSheets(request): Promise<IpcResult<OpenedSheets>> {
+      const picked = await pickFile(request);
+      if (!picked.ok) return picked;
+      if (!picked.value.opened) return ok({ opened: false });
+      const { name, data } = picked.value;
+      const read = await readWorkbookFile(name, data);
+      return ok(read.ok ? { opened: true, name, sheets: read.value } : { opened: true, name, error: { code: read.code, message: read.message } });
     },
 
     async printToPdf(request) {

@@ -8,6 +8,7 @@ function preloadApi() {
     getAppInfo: vi.fn(async () => ({ ok: true, value: { version: '1.0.0', shell: 'desktop', platform: 'win32' } })),
     saveFile: vi.fn(),
     openFile: vi.fn(),
+    openSheets: vi.fn(),
     printToPdf: vi.fn(),
     showInFolder: vi.fn(),
     chooseFolder: vi.fn(),

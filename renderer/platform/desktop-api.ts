@@ -11,6 +11,7 @@ const DESKTOP_API_METHODS = [
   'getAppInfo',
   'saveFile',
   'openFile',
+  'openSheets',
   'printToPdf',
   'showInFolder',
   'chooseFolder',

@@ -37,6 +37,7 @@ export function recordingApi(): RecordingApi {
       return ok({ saved: true, path: req.suggestedName });
     },
     openFile: async () => ok({ opened: false }),
+    openSheets: async () => ok({ opened: false }),
     printToPdf: async () => ok({ saved: false }),
     showInFolder: async () => ok(null),
   };

@@ -9,6 +9,7 @@ export const IPC_CHANNELS = {
   getAppInfo: 'app:get-info',
   saveFile: 'file:save',
   openFile: 'file:open',
+  openSheets: 'file:open-sheets',
   printToPdf: 'print:to-pdf',
   showInFolder: 'file:show-in-folder',
   chooseFolder: 'file:choose-folder',

@@ -8,6 +8,8 @@
 import { z } from 'zod';
 import type { Result } from '../result';
 import type { SheetSpec } from '../report/workbook';
+import type { SheetReadError } from '../import/read-errors';
+import type { Sheet } from '../import/sheet-model';
 
 export const FILE_FILTER_SCHEMA = z.object({
   name: z.string().min(1).max(100),
@@ -140,6 +142,16 @@ export type WrittenFile = { readonly path: string; readonly sha256: string; read
 export type OpenedFile =
   | { readonly opened: true; readonly name: string; readonly data: Uint8Array }
   | { readonly opened: false };
+/**
+ * A spreadsheet the officer picked, read into the import model: the desktop build streams
+ * it in the main process (big .xlsx files), the browser build reads it in memory. A file
+ * that cannot be read (.xls, password, broken, empty, too big) is a value with its
+ * Vietnamese message, not an IPC error.
+ */
+export type OpenedSheets =
+  | { readonly opened: true; readonly name: string; readonly sheets: readonly Sheet[] }
+  | { readonly opened: true; readonly name: string; readonly error: { readonly code: SheetReadError; readonly message: string } }
+  | { readonly opened: false };
 
 export type IpcErrorCode =
   | 'forbidden_sender'
@@ -154,6 +166,7 @@ export interface DesktopApi {
   getAppInfo(): Promise<IpcResult<AppInfo>>;
   saveFile(request: SaveFileRequest): Promise<IpcResult<SavedFile>>;
   openFile(request: OpenFileRequest): Promise<IpcResult<OpenedFile>>;
+  openSheets(request: OpenFileRequest): Promise<IpcResult<OpenedSheets>>;
   printToPdf(request: PrintToPdfRequest): Promise<IpcResult<SavedFile>>;
   showInFolder(request: ShowInFolderRequest): Promise<IpcResult<null>>;
   chooseFolder(): Promise<IpcResult<ChosenFolder>>;
@@ -172,6 +185,7 @@ export const IPC_REQUEST_SCHEMAS = {
   getAppInfo: z.undefined(),
   saveFile: SAVE_FILE_REQUEST,
   openFile: OPEN_FILE_REQUEST,
+  openSheets: OPEN_FILE_REQUEST,
   printToPdf: PRINT_TO_PDF_REQUEST,
   showInFolder: SHOW_IN_FOLDER_REQUEST,
   chooseFolder: z.undefined(),

@@ -22,7 +22,7 @@ afterAll(() => rmSync(usb, { recursive: true, force: true }));
 
 /** window.soDeAn06 in the page: every method forwards its request, as JSON, to `__desktop` in Node. */
 const PRELOAD = `
-  const methods = ['getAppInfo', 'saveFile', 'openFile', 'printToPdf', 'showInFolder', 'chooseFolder', 'exportBegin', 'exportSheet', 'exportRows', 'exportFinish', 'exportAbort'];
+  const methods = ['getAppInfo', 'saveFile', 'openFile', 'openSheets', 'printToPdf', 'showInFolder', 'chooseFolder', 'exportBegin', 'exportSheet', 'exportRows', 'exportFinish', 'exportAbort'];
   window.soDeAn06 = Object.fromEntries(methods.map((m) => [m, (request) => window.__desktop(m, request === undefined ? '' : JSON.stringify(request))]));
 `;
 

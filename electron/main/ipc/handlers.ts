@@ -19,7 +19,7 @@ export type PrintingInvokeEvent = InvokeEventLike & { readonly sender: PdfPrinta
 
 export function createDesktopServices<E extends PrintingInvokeEvent>(services: {
   readonly appInfo: { getAppInfo(): Promise<ResultOf<'getAppInfo'>> };
-  readonly files: Pick<FileService, 'saveFile' | 'openFile' | 'showInFolder'>;
+  readonly files: Pick<FileService, 'saveFile' | 'openFile' | 'openSheets' | 'showInFolder'>;
   readonly print: PrintService;
   readonly exports: Omit<WorkbookExportService, 'abortAll' | 'isChosenFolder'>;
 }): DesktopServices<E> {
@@ -27,6 +27,7 @@ export function createDesktopServices<E extends PrintingInvokeEvent>(services: {
     getAppInfo: () => services.appInfo.getAppInfo(),
     saveFile: (request) => services.files.saveFile(request),
     openFile: (request) => services.files.openFile(request),
+    openSheets: (request) => services.files.openSheets(request),
     printToPdf: (request, event) => services.print.printToPdf(request, event.sender),
     showInFolder: (request) => services.files.showInFolder(request),
     chooseFolder: () => services.exports.chooseFolder(),
@@ -46,6 +47,7 @@ export function registerIpcHandlers<E extends InvokeEventLike>(
   registerHandler(ipcMain, 'getAppInfo', isTrustedSender, services.getAppInfo);
   registerHandler(ipcMain, 'saveFile', isTrustedSender, services.saveFile);
   registerHandler(ipcMain, 'openFile', isTrustedSender, services.openFile);
+  registerHandler(ipcMain, 'openSheets', isTrustedSender, services.openSheets);
   registerHandler(ipcMain, 'printToPdf', isTrustedSender, services.printToPdf);
   registerHandler(ipcMain, 'showInFolder', isTrustedSender, services.showInFolder);
   registerHandler(ipcMain, 'chooseFolder', isTrustedSender, services.chooseFolder);

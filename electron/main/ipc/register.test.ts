@@ -33,6 +33,9 @@ function setup() {
     files: {
       saveFile: vi.fn(async () => ok({ saved: true as const, path: 'C:\\Users\\a\\Documents\\x.xlsx' })),
       openFile: vi.fn(async () => ok({ opened: false as const })),
+      openSheets: vi.fn(async () =>
+        ok({ opened: true as const, name: 'ds.xls', error: { code: 'xls' as const, message: 'Tệp “ds.xls” là tệp Excel đời cũ (.xls)…' } }),
+      ),
       showInFolder: vi.fn(async () => ok(null)),
     },
     print: { printToPdf: vi.fn(async () => ok({ saved: false as const })) },
@@ -60,6 +63,7 @@ function setup() {
     services.appInfo.getAppInfo.mock.calls.length +
     services.files.saveFile.mock.calls.length +
     services.files.openFile.mock.calls.length +
+    services.files.openSheets.mock.calls.length +
     services.files.showInFolder.mock.calls.length +
     services.print.printToPdf.mock.calls.length +
     Object.values(services.exports).reduce((n, f) => n + f.mock.calls.length, 0);
@@ -87,6 +91,7 @@ const VALID_REQUESTS: { readonly [M in keyof DesktopApi]: unknown[] } = {
   getAppInfo: [],
   saveFile: [{ suggestedName: 'bao-cao.xlsx', filters: [{ name: 'Excel', extensions: ['xlsx'] }], data: new Uint8Array([1, 2, 3]) }],
   openFile: [{ filters: [{ name: 'Excel', extensions: ['xlsx', 'xls'] }] }],
+  openSheets: [{ filters: [{ name: 'Bảng tính', extensions: ['xlsx', 'csv'] }] }],
   printToPdf: [{ suggestedName: 'Báo cáo tháng 5' }],
   showInFolder: [{ path: '/home/canbo/bao-cao.xlsx' }],
   chooseFolder: [],
@@ -111,6 +116,7 @@ describe('registerIpcHandlers', () => {
       expect(result, method).toMatchObject({ ok: true });
     }
     expect(services.files.saveFile).toHaveBeenCalledWith(VALID_REQUESTS.saveFile[0]);
+    expect(services.files.openSheets).toHaveBeenCalledWith(VALID_REQUESTS.openSheets[0]);
     // printToPdf prints the calling window, not some other one.
     expect(services.print.printToPdf).toHaveBeenCalledWith(VALID_REQUESTS.printToPdf[0], MAIN_WINDOW_CONTENTS);
   });
@@ -176,6 +182,8 @@ describe('payload validation', () => {
     ['saveFile', 'two arguments', [{ suggestedName: name, filters, data: new Uint8Array() }, 'extra']],
     ['openFile', 'missing filters', [{}]],
     ['openFile', 'an extension with a dot', [{ filters: [{ name: 'Excel', extensions: ['.xlsx'] }] }]],
+    ['openSheets', 'a path instead of filters', [{ path: '/home/canbo/ds.xlsx' }]],
+    ['openSheets', 'six filters', [{ filters: Array.from({ length: 6 }, () => ({ name: 'x', extensions: ['xlsx'] })) }]],
     ['printToPdf', 'an empty name', [{ suggestedName: '' }]],
     ['printToPdf', 'a number', [{ suggestedName: 42 }]],
     ['showInFolder', 'an empty path', [{ path: '' }]],
@@ -194,6 +202,16 @@ describe('payload validation', () => {
     const { invoke } = setup();
     const foreign: FakeEvent = { sender: OTHER_CONTENTS, senderFrame: { url: APP_PAGE } };
     expect(await invoke('saveFile', foreign, 'garbage')).toMatchObject({ code: 'forbidden_sender' });
+  });
+});
+
+describe('openSheets', () => {
+  it('hands a file the reader refused back as a value, with its message, not as an IPC error', async () => {
+    const { invoke } = setup();
+    expect(await invoke('openSheets', trusted, ...VALID_REQUESTS.openSheets)).toEqual({
+      ok: true,
+      value: { opened: true, name: 'ds.xls', error: { code: 'xls', message: 'Tệp “ds.xls” là tệp Excel đời cũ (.xls)…' } },
+    });
   });
 });
 

@@ -8,6 +8,7 @@ import os from 'node:os';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import ExcelJS from 'exceljs';
 import { MAX_TRANSFER_BYTES } from '../../../shared/ipc/contract';
 
 // files.ts wires the real dialogs from 'electron'; these tests inject fakes instead.
@@ -184,6 +185,61 @@ describe('createFileService().openFile', () => {
   it('reports a file that disappeared as io_error', async () => {
     const result = await createFileService(deps({ openPath: path.join(dir, 'mat.xlsx') })).openFile({ filters: excel });
     expect(result).toMatchObject({ ok: false, code: 'io_error' });
+  });
+});
+
+describe('createFileService().openSheets', () => {
+  const sheetsFilter = [{ name: 'Bảng tính', extensions: ['xlsx', 'csv'] }];
+
+  it('streams the chosen workbook into sheets', async () => {
+    const source = path.join(dir, 'lao-dong.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Danh sách').addRow(['Nguyễn Văn An', 1985]);
+    await wb.xlsx.writeFile(source);
+    const d = deps({ openPath: source });
+    const result = await createFileService(d).openSheets({ filters: sheetsFilter });
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        opened: true,
+        name: 'lao-dong.xlsx',
+        sheets: [{ name: 'Danh sách', rows: [{ rowNumber: 1, hidden: false, cells: ['Nguyễn Văn An', 1985] }], merges: [] }],
+      },
+    });
+    expect(d.dialogs.showOpenDialog).toHaveBeenCalledWith({
+      title: 'Mở tệp',
+      buttonLabel: 'Mở',
+      defaultPath: dir,
+      filters: sheetsFilter,
+      properties: ['openFile'],
+    });
+  });
+
+  it('gives a file it cannot read as a value with the Vietnamese message', async () => {
+    const source = path.join(dir, 'cu.xls');
+    await writeFile(source, new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+    const result = await createFileService(deps({ openPath: source })).openSheets({ filters: sheetsFilter });
+    expect(result).toMatchObject({ ok: true, value: { opened: true, name: 'cu.xls', error: { code: 'xls' } } });
+    if (result.ok && result.value.opened && 'error' in result.value) expect(result.value.error.message).toContain('“cu.xls”');
+  });
+
+  it('reports a cancelled dialog as not opened, without reading', async () => {
+    const readSheets = vi.fn();
+    expect(await createFileService(deps({ readSheets })).openSheets({ filters: sheetsFilter })).toEqual({ ok: true, value: { opened: false } });
+    expect(readSheets).not.toHaveBeenCalled();
+  });
+
+  it('reports a file that disappeared, or a disk that fails, as io_error', async () => {
+    const gone = await createFileService(deps({ openPath: path.join(dir, 'mat.xlsx') })).openSheets({ filters: sheetsFilter });
+    expect(gone).toMatchObject({ ok: false, code: 'io_error' });
+    const source = path.join(dir, 'a.xlsx');
+    await writeFile(source, 'x');
+    const readSheets = vi.fn(async () => {
+      throw Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' });
+    });
+    const failed = await createFileService(deps({ openPath: source, readSheets })).openSheets({ filters: sheetsFilter });
+    expect(failed).toMatchObject({ ok: false, code: 'io_error' });
+    expect(readSheets).toHaveBeenCalledWith(source, 'a.xlsx');
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * Saving and opening files chosen by the officer in the system dialogs.
  * Every side effect (dialogs, disk, shell) is injected so tests pass fakes;
- * `createElectronFileServiceDeps` wires the real ones.
+ * `createElectronFileServiceDeps` wires the real ones. A spreadsheet opened for an
+ * import is read here, in main, as a stream (sheet-stream.ts): only its sheets cross IPC.
  */
 import path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
@@ -13,12 +14,14 @@ import {
   type IpcResult,
   type OpenFileRequest,
   type OpenedFile,
+  type OpenedSheets,
   type SaveFileRequest,
   type SavedFile,
   type ShowInFolderRequest,
 } from '../../../shared/ipc/contract';
 import { err, ok } from '../../../shared/result';
 import { errorCode, writeErrorMessage } from './write-errors';
+import { readWorkbookStream, type SheetStreamResult } from './sheet-stream';
 
 export { writeErrorMessage } from './write-errors';
 
@@ -59,6 +62,8 @@ export interface FileServiceDeps {
   randomSuffix(): string;
   /** whether the officer chose this folder in the folder dialog (hand-over) */
   isChosenFolder?(folder: string): boolean;
+  /** reads a picked spreadsheet (readWorkbookStream unless a test says otherwise) */
+  readSheets?(filePath: string, name: string): Promise<SheetStreamResult>;
 }
 
 /** What both "save file" and "save PDF" hand to the save flow. */
@@ -163,7 +168,8 @@ export function createFileService(deps: FileServiceDeps) {
     return saveBytes({ title: 'Lưu tệp', ...request });
   }
 
-  async function openFile(request: OpenFileRequest): Promise<IpcResult<OpenedFile>> {
+  /** The file the officer picked in the open dialog, or undefined when cancelled. */
+  async function chooseFileToOpen(request: OpenFileRequest): Promise<string | undefined> {
     const choice = await deps.dialogs.showOpenDialog({
       title: 'Mở tệp',
       buttonLabel: 'Mở',
@@ -171,8 +177,12 @@ export function createFileService(deps: FileServiceDeps) {
       filters: request.filters,
       properties: ['openFile'],
     });
-    const filePath = choice.filePaths[0];
-    if (choice.canceled || filePath === undefined) return ok({ opened: false });
+    return choice.canceled ? undefined : choice.filePaths[0];
+  }
+
+  async function openFile(request: OpenFileRequest): Promise<IpcResult<OpenedFile>> {
+    const filePath = await chooseFileToOpen(request);
+    if (filePath === undefined) return ok({ opened: false });
 
     const size = await deps.fs.fileSize(filePath);
     if (size === null) return err('io_error', FILE_NOT_FOUND_MESSAGE);
@@ -189,6 +199,23 @@ export function createFileService(deps: FileServiceDeps) {
     return ok({ opened: true, name: path.basename(filePath), data });
   }
 
+  /** Picks a spreadsheet and streams it into sheets; what is wrong with the file is a value, not an error. */
+  async function openSheets(request: OpenFileRequest): Promise<IpcResult<OpenedSheets>> {
+    const filePath = await chooseFileToOpen(request);
+    if (filePath === undefined) return ok({ opened: false });
+    if ((await deps.fs.fileSize(filePath)) === null) return err('io_error', FILE_NOT_FOUND_MESSAGE);
+    const name = path.basename(filePath);
+    let read: SheetStreamResult;
+    try {
+      read = await (deps.readSheets ?? readWorkbookStream)(filePath, name);
+    } catch (error) {
+      // the disk, not the file's content
+      console.error('Reading a spreadsheet failed', error);
+      return err('io_error', READ_ERROR_MESSAGE);
+    }
+    return ok(read.ok ? { opened: true, name, sheets: read.value } : { opened: true, name, error: { code: read.code, message: read.message } });
+  }
+
   async function showInFolder(request: ShowInFolderRequest): Promise<IpcResult<null>> {
     if (!path.isAbsolute(request.path) || (await deps.fs.fileSize(request.path)) === null) {
       return err('io_error', FILE_NOT_FOUND_MESSAGE);
@@ -197,7 +224,7 @@ export function createFileService(deps: FileServiceDeps) {
     return ok(null);
   }
 
-  return { saveBytes, saveFile, openFile, showInFolder };
+  return { saveBytes, saveFile, openFile, openSheets, showInFolder };
 }
 
 /** The real dialogs (modal to the main window), disk and shell. */
