@@ -18,6 +18,7 @@ mkdirSync(outDir, { recursive: true });
 const BENCHES = {
   search: { entry: 'tests/bench/search-bench.ts', run: 'runSearchBench' },
   export: { entry: 'tests/bench/export-bench.ts', run: 'runExportBench' },
+  import: { entry: 'tests/bench/import-bench.ts', run: 'runImportBench' },
 };
 const chosen = process.argv.slice(2).filter((name) => name in BENCHES);
 try {

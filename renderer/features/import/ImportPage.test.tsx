@@ -39,7 +39,7 @@ describe('ImportPage', () => {
     await user.click(await screen.findByRole('button', { name: 'Chọn tệp…' }));
 
     // step 2: the columns, proposed from the headers
-    await screen.findByRole('heading', { name: /Bước 2/ });
+    await screen.findByRole('heading', { name: /Bước 2/ }, { timeout: 10_000 });
     expect(screen.getByText('hoi nct.csv')).toBeTruthy();
     const note = screen.getByRole('combobox', { name: 'Cột F: Ghi chú thêm' }) as HTMLSelectElement;
     expect(note.value).toBe('note');
@@ -47,7 +47,7 @@ describe('ImportPage', () => {
     await user.click(screen.getByRole('button', { name: 'Xem trước' }));
 
     // step 3: every row classified, the counts add up
-    await screen.findByRole('heading', { name: /Bước 3/ });
+    await screen.findByRole('heading', { name: /Bước 3/ }, { timeout: 10_000 });
     const counts = screen.getByLabelText('Số dòng theo loại');
     expect(within(counts).getByText('Mới').nextSibling?.textContent).toBe('2');
     expect(within(counts).getByText('Trùng trong tệp').nextSibling?.textContent).toBe('1');
@@ -57,7 +57,7 @@ describe('ImportPage', () => {
     await user.click(screen.getByRole('button', { name: 'Nhập 2 dòng' }));
 
     // step 4: the summary, the records, the remembered mapping, the returned rows
-    await screen.findByRole('heading', { name: /Bước 4/ });
+    await screen.findByRole('heading', { name: /Bước 4/ }, { timeout: 10_000 });
     expect(screen.getByText(/Đã nhập xong tệp/).textContent).toContain('2 dòng mới, cập nhật 0, bỏ qua 1, từ chối 1 — cộng lại 4 dòng dữ liệu');
     const members = (await services.repos.members.byList('elderly')).map((m) => [m.fullName, m.personalId, m.note]);
     expect(members).toEqual([
@@ -69,7 +69,7 @@ describe('ImportPage', () => {
     expect(mappings[0]?.fields[5]).toBeNull();
 
     await user.click(screen.getByRole('button', { name: 'Tải tệp các dòng không nhập được' }));
-    await waitFor(() => expect(services.api.saved).toHaveLength(1));
+    await waitFor(() => expect(services.api.saved).toHaveLength(1), { timeout: 10_000 });
     const saved = services.api.saved[0];
     expect(saved?.name).toBe('hoi nct - dong khong nhap duoc.xlsx');
     const workbook = new ExcelJS.Workbook();
@@ -91,7 +91,7 @@ describe('ImportPage', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/Chọn nơi nhập/);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Nhập vào' }), 'labour');
     await user.click(screen.getByRole('button', { name: 'Chọn tệp…' }));
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/\.xls/));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/\.xls/), { timeout: 10_000 });
     expect(screen.getByRole('alert').textContent).toMatch(/Lưu thành/);
   });
 });

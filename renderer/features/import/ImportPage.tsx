@@ -95,11 +95,14 @@ export function ImportPage({ initialTarget = '', engineFactory = createImportEng
     [repos, target],
   );
 
+  const needsTarget = (): boolean => {
+    if (target) return false;
+    setError('Chọn nơi nhập (danh sách hội, người lao động, phương tiện hoặc loại DC01) trước khi chọn tệp.');
+    return true;
+  };
+
   const open = async (file: ImportFile) => {
-    if (!target) {
-      setError('Chọn nơi nhập (danh sách hội, người lao động, phương tiện hoặc loại DC01) trước khi chọn tệp.');
-      return;
-    }
+    if (needsTarget()) return;
     reset();
     setBusy(`Đang đọc tệp “${file.name}”…`);
     try {
@@ -120,6 +123,20 @@ export function ImportPage({ initialTarget = '', engineFactory = createImportEng
   };
 
   const pick = async () => {
+    if (needsTarget()) return;
+    const info = await api.getAppInfo();
+    if (info.ok && info.value.shell === 'desktop') {
+      // the desktop build streams the file in the main process: a big list never sits whole in memory
+      setBusy('Đang mở tệp…');
+      const opened = await api.openSheets({ filters: FILE_FILTERS });
+      setBusy(undefined);
+      if (!opened.ok) setError(opened.message);
+      else if (opened.value.opened && 'error' in opened.value) {
+        reset();
+        setError(opened.value.error.message);
+      } else if (opened.value.opened) await open({ name: opened.value.name, sheets: opened.value.sheets });
+      return;
+    }
     const opened = await api.openFile({ filters: FILE_FILTERS });
     if (!opened.ok) setError(opened.message);
     else if (opened.value.opened) await open({ name: opened.value.name, bytes: opened.value.data });
