@@ -18,7 +18,7 @@ import type {
 } from '../../shared/domain/types';
 import type { SavedMapping } from '../../shared/import/columns';
 import { DB_NAME, SCHEMA_V1 } from './schema';
-import type { FactRow } from './facts';
+import type { StoredFactRow } from './facts';
 import { DEFAULT_DC01_CATEGORIES, DEFAULT_MEMBER_LISTS } from '../../shared/domain/catalogues';
 
 /** A column mapping an officer confirmed, kept for the next file with the same headers. */
@@ -38,7 +38,7 @@ export class AppDatabase extends Dexie {
   declarations!: Table<VehicleDeclaration, string>;
   dc01Cases!: Table<Dc01Case, string>;
   audit!: Table<AuditEntry, string>;
-  facts!: Table<FactRow, string>;
+  facts!: Table<StoredFactRow, string>;
   templates!: Table<ReportTemplate, string>;
   reportDrafts!: Table<ReportDraft, string>;
   handovers!: Table<Handover, string>;

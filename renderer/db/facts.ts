@@ -32,6 +32,23 @@ export type Dc01FactRow = FactBase & {
 
 export type FactRow = ProgressFactRow | Dc01FactRow;
 
+/**
+ * The facts of many records written at once (an import) in one row: IndexedDB's cost is per
+ * row, and 50,000 tiny fact rows cost as much as the records themselves. A record's own row,
+ * written by any later change to it, takes precedence over its entry in a bundle
+ * (repositories/facts-repo.ts resolves them).
+ */
+export type FactBundleRow = {
+  readonly id: string;
+  readonly scope: typeof FACT_BUNDLE_SCOPE;
+  readonly kind: 'bundle';
+  readonly facts: readonly FactRow[];
+};
+
+export const FACT_BUNDLE_SCOPE = '~bundle';
+
+export type StoredFactRow = FactRow | FactBundleRow;
+
 export const scopeOf = {
   members: (listKey: string) => `members:${listKey}`,
   labour: () => 'labour',

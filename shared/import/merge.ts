@@ -9,6 +9,7 @@ import { LABOUR_FIELDS_BY_STATUS, type LabourFields } from '../domain/labour';
 import { declarationKeys } from '../domain/vehicles';
 import type { PersonFields, Vehicle } from '../domain/types';
 import type { CandidateValue } from './rows';
+import { searchKey } from '../text/normalize';
 
 const PERSON_KEYS = ['fullName', 'birthDate', 'sex', 'personalId', 'oldId', 'phone', 'hamletId', 'address', 'note'] as const satisfies readonly (keyof PersonFields)[];
 
@@ -45,12 +46,18 @@ export function mergeLabour<T extends LabourFields>(current: T, file: LabourFiel
 
 /** The file's vehicles that the declaration does not hold yet (by plate, frame or engine number). */
 export function newVehicles(current: readonly Vehicle[], file: readonly Omit<Vehicle, 'id'>[]): Omit<Vehicle, 'id'>[] {
-  const held = declarationKeys(current);
-  const has = new Set([...held.plateKeys.map((k) => `p:${k}`), ...held.frameKeys.map((k) => `f:${k}`), ...held.engineKeys.map((k) => `e:${k}`)]);
-  return file.filter((vehicle) => {
-    const keys = declarationKeys([vehicle]);
-    return ![...keys.plateKeys.map((k) => `p:${k}`), ...keys.frameKeys.map((k) => `f:${k}`), ...keys.engineKeys.map((k) => `e:${k}`)].some((k) => has.has(k));
-  });
+  const has = new Set(current.flatMap(vehicleKeys));
+  return file.filter((vehicle) => !vehicleKeys(vehicle).some((k) => has.has(k)));
+}
+
+/**
+ * What tells a vehicle apart: its plate, frame and engine numbers; one with none of them
+ * (an electric bicycle) by its kind, make, model and colour.
+ */
+function vehicleKeys(vehicle: Omit<Vehicle, 'id'>): string[] {
+  const keys = declarationKeys([vehicle]);
+  const numbers = [...keys.plateKeys.map((k) => `p:${k}`), ...keys.frameKeys.map((k) => `f:${k}`), ...keys.engineKeys.map((k) => `e:${k}`)];
+  return numbers.length > 0 ? numbers : [`x:${vehicle.kind}|${searchKey(vehicle.brand)}|${searchKey(vehicle.model)}|${searchKey(vehicle.colour)}`];
 }
 
 /** The person part of a candidate (a labour row carries its person inside the labour fields). */

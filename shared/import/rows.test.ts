@@ -438,3 +438,21 @@ describe('the lines under a list', () => {
     expect(counts).toMatchObject({ new: 2, rows: 2 });
   });
 });
+
+describe('people without any ID number', () => {
+  it('are matched by name and date of birth, in the file and against the list', () => {
+    const sheet = sheetOf([
+      ['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Số CCCD'],
+      [1, 'Đặng Thị Mai', '02/03/1940', 'Nữ', null],
+      [2, 'ĐẶNG THỊ MAI', '02/03/1940', 'Nữ', null],
+      [3, 'Lê Văn Tư', '1938', 'Nam', null],
+      [4, 'Lê Văn Tư', '1939', 'Nam', null],
+    ]);
+    const { rows, counts } = run(sheet, 'members', MEMBERS, new Map([['ten:le van tu|1938', 'rec-tu']]));
+    expect(counts).toMatchObject({ new: 2, update: 1, duplicate: 1, rows: 4 });
+    expect(rows[1]).toMatchObject({ kind: 'duplicate', message: 'Dòng 3: trùng họ tên và ngày sinh (không có số định danh) với dòng 2.' });
+    expect(rows[2]).toMatchObject({ kind: 'update', recordId: 'rec-tu' });
+    // the same name born another year is someone else
+    expect(rows[3]?.kind).toBe('new');
+  });
+});

@@ -588,15 +588,29 @@ export type ExistingRecords = ReadonlyMap<string, string> | ((candidate: Candida
  * the CMND when there is no personal ID; for DC01 within one category. '' when neither.
  */
 export function matchKey(candidate: Pick<Candidate, 'personalId' | 'oldId' | 'value'>): string {
-  const id = candidate.personalId !== '' ? candidate.personalId : candidate.oldId !== '' ? `cmnd:${candidate.oldId}` : '';
+  const person = candidate.value.family === 'labour' ? candidate.value.labour : candidate.value.person;
+  const id =
+    candidate.personalId !== ''
+      ? candidate.personalId
+      : candidate.oldId !== ''
+        ? `cmnd:${candidate.oldId}`
+        : person.birthDate !== ''
+          ? nameBirthKey(person.fullName, person.birthDate)
+          : '';
   if (id === '') return '';
   return candidate.value.family === 'dc01' ? `${candidate.value.categoryKey}|${id}` : id;
+}
+
+/** Someone without any ID number (many elderly people) is known by name and date of birth. */
+export function nameBirthKey(fullName: string, birthDate: string): string {
+  return `ten:${searchKey(fullName)}|${birthDate}`;
 }
 
 /**
  * Classifies each item: rejected stays rejected; a candidate whose key appeared earlier
  * in the file is a duplicate of that row; one whose personal ID is already in the target
- * list is an update of that record; the rest are new. Rows without any ID are always new.
+ * list is an update of that record; the rest are new. A row without any ID number is matched by
+ * name and date of birth; one without those either is always new.
  */
 export function classifyRows(
   items: readonly (Candidate | Rejected)[],
@@ -618,7 +632,7 @@ export function classifyRows(
     const earlier = key === '' ? undefined : firstSeen.get(key);
     const row = item.rowNumbers[0] ?? 0;
     if (earlier !== undefined) {
-      const what = item.personalId !== '' ? `số định danh ${item.personalId}` : `số CMND ${item.oldId}`;
+      const what = item.personalId !== '' ? `số định danh ${item.personalId}` : item.oldId !== '' ? `số CMND ${item.oldId}` : 'họ tên và ngày sinh (không có số định danh)';
       rows.push({ kind: 'duplicate', candidate: item, firstRow: earlier, message: `Dòng ${row}: trùng ${what} với dòng ${earlier}.` });
       counts.duplicate += size;
       continue;

@@ -62,7 +62,7 @@ async function exportAll(): Promise<{ ms: number; rows: number; path: string; he
       repos.catalogue.memberLists(),
       repos.catalogue.dc01Categories(),
       repos.targets.all(),
-      db.facts.toArray(),
+      repos.facts.all(),
       repos.catalogue.hamlets(),
       repos.officers.list(),
     ]);

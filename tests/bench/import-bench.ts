@@ -116,7 +116,9 @@ const PRELOAD = `
   window.soDeAn06 = {
     ...Object.fromEntries(${JSON.stringify(Object.keys(IPC_CHANNELS))}.map((m) => [m, unused])),
     getAppInfo: async () => ({ ok: true, value: { version: 'bench', shell: 'desktop', platform: 'linux' } }),
-    openSheets: (request) => window.__openSheets(JSON.stringify(request)),
+    // one JSON string across the bridge, as the export benchmark does: Playwright's own encoding of a
+    // large object graph is far slower than Electron's structured clone and would measure the rig
+    openSheets: async (request) => JSON.parse(await window.__openSheets(JSON.stringify(request))),
   };
 `;
 
@@ -128,9 +130,14 @@ async function importOnce(server: AppServer, file: string): Promise<Phases> {
   try {
     const { page, context } = app;
     page.setDefaultTimeout(300_000);
+    let nodeRead = 0;
     await context.exposeFunction('__openSheets', async () => {
+      const t0 = performance.now();
       const read = await readWorkbookStream(file, 'lao-dong-50000.xlsx');
-      return read.ok ? { ok: true, value: { opened: true, name: 'lao-dong-50000.xlsx', sheets: read.value } } : { ok: true, value: { opened: true, name: 'lao-dong-50000.xlsx', error: { code: read.code, message: read.message } } };
+      nodeRead = performance.now() - t0;
+      return JSON.stringify(
+        read.ok ? { ok: true, value: { opened: true, name: 'lao-dong-50000.xlsx', sheets: read.value } } : { ok: true, value: { opened: true, name: 'lao-dong-50000.xlsx', error: { code: read.code, message: read.message } } },
+      );
     });
     await context.addInitScript(PRELOAD);
     await page.reload();
@@ -172,6 +179,9 @@ async function importOnce(server: AppServer, file: string): Promise<Phases> {
         return { total: done - started, read: read - started, preview: previewed - read, commit: done - previewed };
       });
       const mainThreadWorst = await page.evaluate(() => window.__soDeAn06ImportBench.mainThreadWorst());
+      const marks = await page.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('import:')).map((m) => [m.name, Math.round(m.startTime)] as const));
+      const first = marks[0]?.[1] ?? 0;
+      console.log(`    Node stream read ${sec(nodeRead)}; page marks: ${marks.map(([n, t]) => `${n.slice(7)} +${sec(t - first)}`).join(', ')}`);
       return { ...value, mainThreadWorst, heapPeakMb: heapPeak, rssPeakMb };
     } finally {
       clearInterval(sampling);

@@ -30,7 +30,7 @@ import { initialDc01 } from '../../../shared/domain/dc01';
 import { personSearchKeys } from '../../../shared/domain/person';
 import { declarationKeys } from '../../../shared/domain/vehicles';
 import { err, ok, type Result } from '../../../shared/result';
-import type { Candidate, ImportTarget } from '../../../shared/import/rows';
+import { nameBirthKey, type Candidate, type ImportTarget } from '../../../shared/import/rows';
 import {
   candidateVehicleKeys,
   importTotals,
@@ -44,7 +44,7 @@ import {
 } from '../../../shared/import/plan';
 import { candidatePerson, mergeLabour, mergePerson, newVehicles } from '../../../shared/import/merge';
 import { saveMapping, type MappingProposal, type SavedMapping } from '../../../shared/import/columns';
-import { factOf, type FactRow } from '../facts';
+import { FACT_BUNDLE_SCOPE, factOf, type FactBundleRow, type FactRow } from '../facts';
 import type { StoredMapping } from '../database';
 import { diffFields, nowStamp, type RepoContext } from './context';
 import { PERSON_FIELDS } from './record-ops';
@@ -60,8 +60,11 @@ export type ImportRequest = {
   readonly items: readonly SheetItem[];
   readonly updates: UpdateChoice;
   /** the preview the officer saw: the commit refuses if the database now says otherwise */
-  readonly reviewed: Review;
+  readonly reviewed: ReviewedImport;
 };
+
+/** A review and the version of the target table it was made against. */
+export type ReviewedImport = Review & { readonly version: string };
 
 export type ImportProgress = { readonly done: number; readonly total: number };
 
@@ -96,19 +99,35 @@ export function createImportRepo(ctx: RepoContext) {
     return factOf.dc01(record as Dc01Case);
   };
 
-  /** Live records of the target whose personal ID or CMND a candidate of the file has. */
+  /**
+   * Live records of the target that a candidate of the file matches: by personal ID, by CMND,
+   * or — for someone without either — by name and date of birth.
+   */
   async function existingKeys(target: ImportTarget, items: readonly SheetItem[]): Promise<Map<string, string>> {
     const personalIds = new Set<string>();
     const oldIds = new Set<string>();
+    const nameWords = new Set<string>();
     for (const { item } of items) {
       if (item.kind !== 'candidate') continue;
       if (item.personalId !== '') personalIds.add(item.personalId);
       else if (item.oldId !== '') oldIds.add(item.oldId);
+      else {
+        const first = personSearchKeys(candidatePerson(item.value), false).nameWords[0];
+        if (first !== undefined) nameWords.add(first);
+      }
     }
     const table = tableOf(target.family);
+    const byOldId = async (): Promise<AnyRecord[]> => {
+      if (oldIds.size === 0) return [];
+      if (target.family === 'members' || target.family === 'labour') return table.where('oldId').anyOf([...oldIds]).toArray();
+      // DC01 cases and declarations have no CMND index: look through the target's own records
+      const scope = target.family === 'dc01' ? db.dc01Cases.where('categoryKey').anyOf(target.categories.map((c) => c.key)) : db.declarations.toCollection();
+      return (await scope.toArray()).filter((r: AnyRecord) => oldIds.has(r.oldId));
+    };
     const found = [
       ...(personalIds.size > 0 ? await table.where('personalId').anyOf([...personalIds]).toArray() : []),
-      ...(oldIds.size > 0 && target.family !== 'vehicles' && target.family !== 'dc01' ? await table.where('oldId').anyOf([...oldIds]).toArray() : []),
+      ...(await byOldId()),
+      ...(nameWords.size > 0 ? (await table.where('nameWords').anyOf([...nameWords]).toArray()).filter((r) => r.personalId === '' && r.oldId === '') : []),
     ];
     const keys = new Map<string, string>();
     const add = (key: string, id: string) => {
@@ -121,6 +140,7 @@ export function createImportRepo(ctx: RepoContext) {
       if (record.personalId !== '') add(`${scope}${record.personalId}`, record.id);
       // a file row with only a CMND still finds the record that also has a personal ID
       if (record.oldId !== '') add(`${scope}cmnd:${record.oldId}`, record.id);
+      if (record.personalId === '' && record.oldId === '' && record.birthDate !== '') add(`${scope}${nameBirthKey(record.fullName, record.birthDate)}`, record.id);
     }
     return keys;
   }
@@ -146,10 +166,22 @@ export function createImportRepo(ctx: RepoContext) {
     return known;
   }
 
-  async function review(target: ImportTarget, items: readonly SheetItem[]): Promise<Review> {
+  /**
+   * What the target table looked like: its size and its latest change. Every write stamps
+   * updatedAt with the time, so an unchanged version means nothing was added, changed or
+   * deleted since — and the commit need not review 50,000 rows again.
+   */
+  async function tableVersion(family: FamilyKey): Promise<string> {
+    const table = tableOf(family);
+    const [count, latest] = await Promise.all([table.count(), table.orderBy('updatedAt').reverse().limit(2).toArray()]);
+    return [count, ...latest.map((r) => `${r.id}@${r.updatedAt}`)].join('|');
+  }
+
+  async function review(target: ImportTarget, items: readonly SheetItem[]): Promise<ReviewedImport> {
+    const version = await tableVersion(target.family);
     const existing = await existingKeys(target, items);
     const known = target.family === 'vehicles' ? await knownVehicleKeys(items) : new Map();
-    return reviewItems(items, existing, known);
+    return { ...reviewItems(items, existing, known), version };
   }
 
   function sourceOf(file: string, sheet: string, candidate: Candidate): ImportSource {
@@ -242,8 +274,10 @@ export function createImportRepo(ctx: RepoContext) {
           const used = request.items.flatMap(({ item }) => (item.kind === 'candidate' && item.value.family === 'dc01' ? [item.value.categoryKey] : []));
           if (used.some((k) => !keys.has(k))) throw new MissingParent('Loại làm sạch DC01 không còn tồn tại.');
         }
-        const fresh = await review(target, request.items);
+        const unchanged = request.reviewed.version === (await tableVersion(target.family));
+        const fresh = unchanged ? request.reviewed : await review(target, request.items);
         if (!sameReview(fresh, request.reviewed)) throw new Changed();
+        performance.mark('import:rechecked');
 
         const creates: AnyRecord[] = [];
         const updates: { id: string; candidate: Candidate; source: ImportSource }[] = [];
@@ -256,6 +290,7 @@ export function createImportRepo(ctx: RepoContext) {
           }
         }
         const total = creates.length + updates.length;
+        performance.mark('import:built');
         let done = 0;
         const step = (n: number) => {
           done += n;
@@ -263,13 +298,20 @@ export function createImportRepo(ctx: RepoContext) {
           if (options.signal?.aborted) throw new Cancelled();
         };
         options.onProgress?.({ done: 0, total });
+        // Two chunks in flight: the next chunk is copied into IndexedDB (on this thread) while the
+        // database writes the one before; waiting for each would leave the database idle in between.
+        let inFlight: Promise<void> | undefined;
         for (let i = 0; i < creates.length; i += chunk) {
           const part = creates.slice(i, i + chunk);
-          await table.bulkAdd(part);
-          await db.facts.bulkAdd(part.map((r) => factFor(target.family, r)));
-          written.push(...part.map((r) => r.id));
-          step(part.length);
+          const bundle: FactBundleRow = { id: `bundle:${importId}:${i}`, scope: FACT_BUNDLE_SCOPE, kind: 'bundle', facts: part.map((r) => factFor(target.family, r)) };
+          const writing = Promise.all([table.bulkAdd(part), db.facts.add(bundle)]).then(() => {
+            written.push(...part.map((r) => r.id));
+            step(part.length);
+          });
+          if (inFlight) await inFlight;
+          inFlight = writing;
         }
+        if (inFlight) await inFlight;
         for (let i = 0; i < updates.length; i += chunk) {
           const part = updates.slice(i, i + chunk);
           const currents = await table.bulkGet(part.map((u) => u.id));
@@ -290,6 +332,7 @@ export function createImportRepo(ctx: RepoContext) {
           written.push(...nexts.map((r) => r.id));
           step(part.length);
         }
+        performance.mark('import:written');
         const sheets = [...new Set(request.items.map((i) => i.sheet))];
         const log: ImportLog = { id: importId, at: stamp.at, by: officerId, file: request.file, sheets, family: target.family, scopeLabel: request.scopeLabel, ...totals };
         await db.imports.add(log);

@@ -163,7 +163,7 @@ describe('member facts', () => {
   it('keeps the record\'s fact row in step with every write, in the same transaction', async () => {
     const a = await services.repos.members.create(person(), officer.id);
     if (!a.ok) throw new Error('setup');
-    const fact = () => services.db.facts.get(a.value.id);
+    const fact = async () => (await services.repos.facts.getMany([a.value.id]))[0];
     expect(await fact()).toEqual({
       id: a.value.id,
       scope: 'members:elderly',

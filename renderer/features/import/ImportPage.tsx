@@ -20,7 +20,7 @@ import type { ImportField } from '../../../shared/import/fields';
 import type { TextEncoding } from '../../../shared/import/legacy-encoding';
 import type { Review, UpdateChoice } from '../../../shared/import/plan';
 import type { ImportLog } from '../../../shared/domain/types';
-import type { ImportOutcome, ImportProgress } from '../../db/repositories/import-repo';
+import type { ImportOutcome, ImportProgress, ReviewedImport } from '../../db/repositories/import-repo';
 import { createImportEngine, type ImportEngine } from './engine';
 import type { ImportFile, ReadOutcome, ReturnedRow, SheetOverview } from './import-core';
 import { MappingStep } from './MappingStep';
@@ -33,7 +33,7 @@ const FILE_FILTERS = [{ name: 'Tệp Excel hoặc CSV', extensions: ['xlsx', 'cs
 
 type Loaded = { file: string; sheets: SheetOverview[] };
 type Mapping = { chosen: number[]; columns: readonly ColumnMapping[]; remembered: boolean; signature: string };
-type Previewed = { read: ReadOutcome; review: Review };
+type Previewed = { read: ReadOutcome; review: ReviewedImport };
 type Running = { progress: ImportProgress; started: number; at: number; abort: AbortController };
 
 export function ImportPage({ initialTarget = '', engineFactory = createImportEngine }: { initialTarget?: string; engineFactory?: () => ImportEngine }) {
@@ -107,6 +107,7 @@ export function ImportPage({ initialTarget = '', engineFactory = createImportEng
     setBusy(`Đang đọc tệp “${file.name}”…`);
     try {
       const read = await freshEngine().load(file);
+      performance.mark('import:analysed');
       if (!read.ok) {
         setError(read.message);
         return;
@@ -129,6 +130,7 @@ export function ImportPage({ initialTarget = '', engineFactory = createImportEng
       // the desktop build streams the file in the main process: a big list never sits whole in memory
       setBusy('Đang mở tệp…');
       const opened = await api.openSheets({ filters: FILE_FILTERS });
+      performance.mark('import:file-read');
       setBusy(undefined);
       if (!opened.ok) setError(opened.message);
       else if (opened.value.opened && 'error' in opened.value) {
@@ -182,7 +184,9 @@ export function ImportPage({ initialTarget = '', engineFactory = createImportEng
     try {
       await repos.imports.rememberMapping(target.family, { signature: mapping.signature, columns: mapping.columns });
       const read = await engine.current.read({ sheets: mapping.chosen, mapping: mapping.columns, target, ctx: { today, hamlets: hamlets.map((h) => ({ id: h.id, name: h.name })) } });
+      performance.mark('import:rows-read');
       const review = await repos.imports.review(target, read.items);
+      performance.mark('import:reviewed');
       setPreview({ read, review });
       setLastReview(review);
     } catch (e) {

@@ -9,6 +9,7 @@
  * history event), and rejected or duplicate rows leave no record. Importing the same file
  * again doubles nothing: the rows imported the first time are now updates.
  */
+import type { ReviewedImport } from '../../db/repositories/import-repo';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { setUpUnit, testServices } from '../../testing/fixtures';
@@ -33,28 +34,13 @@ const BROKEN = FIXTURES.filter((f) => 'error' in f.expected);
 
 /**
  * Rows that come back NEW when the same file is imported a second time, so their record is
- * doubled (file → sheet → Excel rows). They are pinned here so the test says so; an empty
- * list is the goal.
- * - rows without any personal ID or CMND: classifyRows treats them as always new (there is
- *   nothing to match them by);
- * - a DC01 row with only a CMND: the import repository does not look DC01 cases up by CMND
- *   (dc01Cases has no oldId index), so the CMND match key never finds the case imported before.
+ * doubled (file → sheet → Excel rows), and records the same rows change again on each import
+ * (file → sheet → first row → fields). Both are empty: a row is matched by its personal ID, its
+ * CMND, or else its name and date of birth, and a vehicle without numbers by what it is.
  */
-const NEW_AGAIN: Readonly<Record<string, Readonly<Record<string, readonly number[]>>>> = {
-  'hoi-nguoi-cao-tuoi.xlsx': { 'Danh sách': [23] },
-  'dc01-lam-sach-du-lieu.xlsx': { DC01: [25] },
-  'dc01-thieu-cmnd-9-so.csv': { 'dc01-thieu-cmnd-9-so': [4] },
-};
+const NEW_AGAIN: Readonly<Record<string, Readonly<Record<string, readonly number[]>>>> = {};
 
-/**
- * Records that the same rows change again on each import (file → sheet → first row → fields).
- * - a vehicle with neither plate, frame nor engine number (the electric bicycle of row 12, joined to
- *   the declaration of rows 5–7): newVehicles (shared/import/merge.ts) finds vehicles by those
- *   numbers only, so the update adds it to the declaration again — one more bicycle per import.
- */
-const CHANGED_AGAIN: Readonly<Record<string, Readonly<Record<string, Readonly<Record<number, readonly string[]>>>>>> = {
-  'phuong-tien-xa-hoa-binh.xlsx': { 'Xe máy': { 5: ['vehicles'] } },
-};
+const CHANGED_AGAIN: Readonly<Record<string, Readonly<Record<string, Readonly<Record<number, readonly string[]>>>>>> = {};
 
 // ---------------------------------------------------------------- set-up
 
@@ -149,7 +135,7 @@ function unitsOf(spec: FixtureSpec): Unit[] {
   ];
 }
 
-type Previewed = { core: ImportCore; rowsRead: number; review: Review; items: readonly SheetItem[] };
+type Previewed = { core: ImportCore; rowsRead: number; review: ReviewedImport; items: readonly SheetItem[] };
 
 /** Load → mapping (remembered or proposed, then remembered) → read → review, as ImportPage does. */
 async function preview(db: Db, spec: FixtureSpec, sheets: readonly string[]): Promise<Previewed> {
@@ -246,7 +232,7 @@ describe('messy fixture files imported into a database', () => {
         if (spec.target.family === 'members') expect((record as MemberRecord).listKey).toBe(spec.target.listKey);
       }
       // a fact row for each, in the right scope
-      const facts = await db.services.db.facts.bulkGet(created.map((r) => r.id));
+      const facts = await db.services.repos.facts.getMany(created.map((r) => r.id));
       expect(facts.map((f) => f?.scope), label).toEqual(created.map((r) => factScope(spec.target, r)));
       if (spec.target.family === 'vehicles') {
         // a declaration per owner; a vehicle per vehicle row accepted
@@ -343,7 +329,7 @@ describe('messy fixture files imported into a database', () => {
       }
     }
     expect(await db.services.repos.imports.history(100)).toHaveLength(imports + 2 * units.length);
-    expect(await db.services.db.facts.count()).toBe(await db.services.db.table(FAMILY_TABLE[spec.target.family]).count());
+    expect((await db.services.repos.facts.all()).length).toBe(await db.services.db.table(FAMILY_TABLE[spec.target.family]).count());
   });
 });
 
