@@ -22,7 +22,8 @@ import type { Review, UpdateChoice } from '../../../shared/import/plan';
 import type { ImportLog } from '../../../shared/domain/types';
 import type { ImportOutcome, ImportProgress, ReviewedImport } from '../../db/repositories/import-repo';
 import { createImportEngine, type ImportEngine } from './engine';
-import type { ImportFile, ReadOutcome, ReturnedRow, SheetOverview } from './import-core';
+import type { ImportFile, ReadOutcome, ReadRequest, ReturnedRow, SheetOverview } from './import-core';
+import type { ImportTarget } from '../../../shared/import/rows';
 import { MappingStep } from './MappingStep';
 import { PreviewStep, rowNumbersOf } from './PreviewStep';
 import { targetLabel, targetOf, targetOptions } from './targets';
@@ -73,6 +74,8 @@ export function ImportPage({ initialTarget = '', engineFactory = createImportEng
   const [dragging, setDragging] = useState(false);
   /** The last review, kept after the import so the returned rows can still be downloaded. */
   const [lastReview, setLastReview] = useState<Review>();
+  /** the rows read ahead with the proposed columns, while the officer checks them */
+  const ahead = useRef<{ key: string; read: Promise<ReadOutcome> | undefined }>(undefined);
 
   const reset = () => {
     setLoaded(undefined);
@@ -115,7 +118,17 @@ export function ImportPage({ initialTarget = '', engineFactory = createImportEng
       const sheets = read.value;
       const first = sheets.find((s) => s.header !== undefined && !s.hidden) ?? sheets.find((s) => s.header !== undefined) ?? sheets[0];
       setLoaded({ file: file.name, sheets });
-      if (first) setMapping((await mappingFor(first, [first.index])) ?? { chosen: [first.index], columns: [], remembered: false, signature: '' });
+      if (first) {
+        const proposed = (await mappingFor(first, [first.index])) ?? { chosen: [first.index], columns: [], remembered: false, signature: '' };
+        setMapping(proposed);
+        // Read the rows with the proposed columns while the officer checks them: when they are
+        // confirmed unchanged, the preview is ready at once.
+        if (target && first.header) {
+          const request = readRequest(proposed);
+          ahead.current = { key: readKey(proposed), read: engine.current?.read(request) };
+          ahead.current.read?.catch(() => undefined);
+        }
+      }
     } catch (e) {
       setError(`Không đọc được tệp: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
@@ -177,13 +190,18 @@ export function ImportPage({ initialTarget = '', engineFactory = createImportEng
     setMapping({ ...mapping, remembered: false, columns: mapping.columns.map((c) => (c.index === index ? { ...c, field, confidence: 1 } : c)) });
   };
 
+  const readRequest = (m: Mapping): ReadRequest => ({ sheets: m.chosen, mapping: m.columns, target: target as ImportTarget, ctx: { today, hamlets: hamlets.map((h) => ({ id: h.id, name: h.name })) } });
+  const readKey = (m: Mapping): string => JSON.stringify([m.chosen, m.columns.map((c) => c.field), targetValue]);
+
   const runPreview = async () => {
     if (!engine.current || !mapping || !target) return;
     setBusy('Đang đọc và kiểm tra từng dòng…');
     setError(undefined);
     try {
       await repos.imports.rememberMapping(target.family, { signature: mapping.signature, columns: mapping.columns });
-      const read = await engine.current.read({ sheets: mapping.chosen, mapping: mapping.columns, target, ctx: { today, hamlets: hamlets.map((h) => ({ id: h.id, name: h.name })) } });
+      const early = ahead.current?.key === readKey(mapping) ? ahead.current.read : undefined;
+      ahead.current = undefined;
+      const read = await (early ?? engine.current.read(readRequest(mapping)));
       performance.mark('import:rows-read');
       const review = await repos.imports.review(target, read.items);
       performance.mark('import:reviewed');
