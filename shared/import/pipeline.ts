@@ -7,7 +7,7 @@
  * 4. the rows of every chosen sheet read with that mapping (rows.ts).
  * Pure, so it runs the same in a Web Worker, on the main thread and in tests.
  */
-import { detectLegacyEncoding, fixLegacyColumn, isVietnameseSyllable, type LegacyEncoding, type TextEncoding } from './legacy-encoding';
+import { detectLegacyEncoding, fixLegacyColumn, isVietnameseSyllable, type LegacyColumnFix, type LegacyEncoding, type TextEncoding } from './legacy-encoding';
 import { findHeader, type DetectedHeader } from './header';
 import { headerSignature, type ColumnMapping } from './columns';
 import { readRows, type ImportTarget, type ReadResult, type RowContext } from './rows';
@@ -35,34 +35,31 @@ export function fixLegacySheet(sheet: Sheet, choices: ReadonlyMap<number, TextEn
   const width = sheetWidth(sheet);
   const columns: ColumnEncoding[] = [];
   const replaced = new Map<number, Map<number, string>>();
-  for (let column = 0; column < width; column++) {
-    const at: number[] = [];
-    const texts: string[] = [];
-    sheet.rows.forEach((row, i) => {
-      const cell = row.cells[column];
-      if (typeof cell === 'string' && cell.trim() !== '') {
-        at.push(i);
-        texts.push(cell);
-      }
-    });
-    if (texts.length === 0) continue;
-    const chosen = choices.get(column) ?? detectLegacyEncoding(texts.slice(0, DETECTION_SAMPLE)).encoding;
-    if (chosen === 'unicode') continue;
-    const fix = fixLegacyColumn(texts, { encoding: chosen });
-    if (fix.changed === 0) continue;
-    const detected = choices.has(column) ? { confidence: 1 } : detectLegacyEncoding(texts.slice(0, DETECTION_SAMPLE));
+  const texts = Array.from({ length: width }, (_, column) => columnTexts(sheet, column));
+  /** Converts a column when `accept` agrees with the result. */
+  const convert = (column: number, encoding: LegacyEncoding, confidence: number, accept: (fix: LegacyColumnFix) => boolean): void => {
+    const { at, values: before } = texts[column] ?? { at: [], values: [] };
+    const fix = fixLegacyColumn(before, { encoding });
+    if (fix.changed === 0 || !accept(fix)) return;
     const values = new Map<number, string>();
     fix.values.forEach((value, k) => {
-      if (value !== texts[k]) values.set(at[k] ?? -1, value);
+      if (value !== before[k]) values.set(at[k] ?? -1, value);
     });
     replaced.set(column, values);
     columns.push({
       column,
-      encoding: chosen,
-      confidence: detected.confidence,
+      encoding,
+      confidence,
       changed: fix.changed,
       examples: fix.examples.map((e) => ({ rowNumber: sheet.rows[at[e.index] ?? 0]?.rowNumber ?? 0, before: e.before, after: e.after })),
     });
+  };
+  for (let column = 0; column < width; column++) {
+    const sample = texts[column]?.values.slice(0, DETECTION_SAMPLE) ?? [];
+    if (sample.length === 0) continue;
+    const chosen = choices.get(column);
+    const detected = chosen === undefined ? detectLegacyEncoding(sample) : { encoding: chosen, confidence: 1 };
+    if (detected.encoding !== 'unicode') convert(column, detected.encoding, detected.confidence, () => true);
   }
   // A sheet typed in an old encoding is usually typed in it throughout: a column with too few words to
   // decide on its own (the header of a column of numbers, "N¨m sinh") follows the sheet's encoding when
@@ -71,29 +68,8 @@ export function fixLegacySheet(sheet: Sheet, choices: ReadonlyMap<number, TextEn
   if (sheetEncoding !== undefined) {
     for (let column = 0; column < width; column++) {
       if (replaced.has(column) || choices.has(column)) continue;
-      const at: number[] = [];
-      const texts: string[] = [];
-      sheet.rows.forEach((row, i) => {
-        const cell = row.cells[column];
-        if (typeof cell === 'string' && cell.trim() !== '') {
-          at.push(i);
-          texts.push(cell);
-        }
-      });
-      const fix = fixLegacyColumn(texts, { encoding: sheetEncoding });
-      if (fix.changed === 0 || !fix.values.every((after, k) => convertsCleanly(texts[k] ?? '', after))) continue;
-      const values = new Map<number, string>();
-      fix.values.forEach((value, k) => {
-        if (value !== texts[k]) values.set(at[k] ?? -1, value);
-      });
-      replaced.set(column, values);
-      columns.push({
-        column,
-        encoding: sheetEncoding,
-        confidence: 1,
-        changed: fix.changed,
-        examples: fix.examples.map((e) => ({ rowNumber: sheet.rows[at[e.index] ?? 0]?.rowNumber ?? 0, before: e.before, after: e.after })),
-      });
+      const before = texts[column]?.values ?? [];
+      convert(column, sheetEncoding, 1, (fix) => fix.values.every((after, k) => convertsCleanly(before[k] ?? '', after)));
     }
     columns.sort((a, b) => a.column - b.column);
   }
@@ -109,6 +85,20 @@ export function fixLegacySheet(sheet: Sheet, choices: ReadonlyMap<number, TextEn
     return cells === undefined ? row : { ...row, cells };
   });
   return { sheet: { ...sheet, rows }, columns };
+}
+
+/** A column's texts (raw strings, blanks left out) and the indexes of the rows they are on. */
+function columnTexts(sheet: Sheet, column: number): { at: number[]; values: string[] } {
+  const at: number[] = [];
+  const values: string[] = [];
+  sheet.rows.forEach((row, i) => {
+    const cell = row.cells[column];
+    if (typeof cell === 'string' && cell.trim() !== '') {
+      at.push(i);
+      values.push(cell);
+    }
+  });
+  return { at, values };
 }
 
 function mostCommon<T>(values: readonly T[]): T | undefined {
