@@ -259,7 +259,7 @@ export function createImportRepo(ctx: RepoContext) {
 
   async function commit(request: ImportRequest, officerId: string, options: ImportOptions = {}): Promise<Result<ImportOutcome, ImportError>> {
     const { target } = request;
-    const chunk = options.chunk ?? 5000;
+    const chunk = options.chunk ?? 10_000;
     const table = tableOf(target.family);
     const parents = target.family === 'members' ? [db.memberLists] : target.family === 'dc01' ? [db.dc01Categories] : [];
     const stamp = nowStamp(ctx);

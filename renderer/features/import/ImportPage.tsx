@@ -138,6 +138,7 @@ export function ImportPage({ initialTarget = '', engineFactory = createImportEng
 
   const pick = async () => {
     if (needsTarget()) return;
+    performance.mark('import:pick');
     const info = await api.getAppInfo();
     if (info.ok && info.value.shell === 'desktop') {
       // the desktop build streams the file in the main process: a big list never sits whole in memory
