@@ -5,6 +5,7 @@
  */
 import { err, ok, type Result } from '../result';
 import { compareDay } from '../dates/partial-date';
+import { rowRanges } from '../format/numbers';
 import type {
   FailReason,
   ImportSource,
@@ -142,6 +143,5 @@ export function hasReached(status: ProgressStatus, target: 'entered' | 'approved
 
 /** "Nhập từ tệp “DS.xlsx”, trang Hội NCT, dòng 12" — where an imported record came from. */
 export function importSourceText(source: ImportSource): string {
-  const rows = source.rows.length > 1 ? `dòng ${source.rows[0] ?? ''}–${source.rows[source.rows.length - 1] ?? ''}` : `dòng ${source.rows[0] ?? ''}`;
-  return `Nhập từ tệp “${source.file}”, trang ${source.sheet}, ${rows}`;
+  return `Nhập từ tệp “${source.file}”, trang ${source.sheet}, dòng ${rowRanges(source.rows)}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatRate, rateOf } from './numbers';
+import { formatCount, formatRate, rateOf, rowRanges } from './numbers';
 
 describe('Vietnamese number formats', () => {
   it.each([
@@ -25,5 +25,17 @@ describe('Vietnamese number formats', () => {
     expect(rateOf(5, 0)).toBeUndefined();
     expect(rateOf(5, undefined)).toBeUndefined();
     expect(rateOf(5, 10)).toBe(0.5);
+  });
+});
+
+describe('rowRanges', () => {
+  it.each([
+    [[7], '7'],
+    [[5, 6, 7], '5–7'],
+    [[5, 6, 7, 12], '5–7, 12'],
+    [[3, 5, 6, 9], '3, 5–6, 9'],
+    [[], ''],
+  ])('%j → %s', (rows, text) => {
+    expect(rowRanges(rows)).toBe(text);
   });
 });

@@ -17,3 +17,17 @@ export function rateOf(part: number, target: number | undefined): number | undef
   if (!target || target <= 0) return undefined;
   return part / target;
 }
+
+/** Excel rows as the officer finds them: "5–7, 12". */
+export function rowRanges(rows: readonly number[]): string {
+  const runs: string[] = [];
+  let start = rows[0];
+  for (let i = 1; i <= rows.length; i++) {
+    const here = rows[i];
+    const previous = rows[i - 1];
+    if (here !== undefined && previous !== undefined && here === previous + 1) continue;
+    if (start !== undefined && previous !== undefined) runs.push(start === previous ? `${start}` : `${start}–${previous}`);
+    start = here;
+  }
+  return runs.join(', ');
+}

@@ -4,8 +4,8 @@
  * add up to the rows read, and the officer's choice for updates.
  */
 import { useMemo, useState } from 'react';
-import { formatCount } from '../../../shared/format/numbers';
-import { formatDay } from '../../../shared/dates/partial-date';
+import { formatCount, rowRanges } from '../../../shared/format/numbers';
+import { formatPartialDate } from '../../../shared/dates/partial-date';
 import { SKIP_LABELS, type SkipReason } from '../../../shared/import/rows';
 import { importTotals, type Review, type ReviewedRow, type UpdateChoice } from '../../../shared/import/plan';
 import { candidatePerson } from '../../../shared/import/merge';
@@ -125,11 +125,11 @@ export function PreviewStep({
               return (
                 <tr key={`${row.sheet}-${rows[0] ?? 0}`} className={`import-row-${row.kind}`}>
                   {several && <td>{row.sheet}</td>}
-                  <td>{rows.length > 1 ? `${rows[0] ?? ''}–${rows[rows.length - 1] ?? ''}` : rows[0]}</td>
+                  <td className="nowrap">{rowRanges(rows)}</td>
                   <td className="nowrap">{KIND_LABELS[row.kind]}</td>
                   <td>{person?.fullName ?? (row.kind === 'rejected' ? row.rejected.shown?.fullName : '')}</td>
                   <td>{person ? person.personalId || person.oldId : row.kind === 'rejected' ? row.rejected.shown?.id : ''}</td>
-                  <td>{person?.birthDate ? formatDay(person.birthDate) : row.kind === 'rejected' ? row.rejected.shown?.birth : ''}</td>
+                  <td>{person?.birthDate ? formatPartialDate(person.birthDate) : row.kind === 'rejected' ? row.rejected.shown?.birth : ''}</td>
                   <td>{detailOf(row)}</td>
                 </tr>
               );
