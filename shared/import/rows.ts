@@ -60,7 +60,7 @@ import {
 import { fieldColumns, type ColumnMapping } from './columns';
 import { FIELD_LABELS, headerKey, OWNER_FIELDS, VEHICLE_FIELDS, type ImportField } from './fields';
 import { isNumberingRow, type DetectedHeader } from './header';
-import { cellGrid, cellText, isBlankRow, mergeLookup, type CellGrid, type RawCell, type Sheet, type SheetRow } from './sheet-model';
+import { cellGrid, cellText, isBlankRow, type CellGrid, type RawCell, type Sheet, type SheetRow } from './sheet-model';
 
 // ---------------------------------------------------------------- types
 
@@ -155,7 +155,7 @@ const GROUP_MARK = /^([IVX]{1,4}|[A-ZĐ])[.)]?$/;
 /** The place-and-date line and the signature block under a list. */
 const FOOTER = /^(tm\.?\s|t\/m\s|kt\.?\s|người lập|lập biểu|xác nhận|chủ tịch|phó chủ tịch|trưởng|thủ trưởng|ban chấp hành|ký tên|\(ký|cán bộ (lập|thống kê))|ngày .{1,4} tháng .{1,4} năm \d{4}/;
 
-function skipReason(view: RowView, header: DetectedHeader, columns: ReadonlyMap<ImportField, number>, sheet: Sheet): SkipReason | undefined {
+function skipReason(view: RowView, header: DetectedHeader, columns: ReadonlyMap<ImportField, number>, grid: CellGrid): SkipReason | undefined {
   const { row, own } = view;
   if (isBlankRow(row)) return 'blank';
   if (isNumberingRow(own)) return 'header';
@@ -178,7 +178,7 @@ function skipReason(view: RowView, header: DetectedHeader, columns: ReadonlyMap<
   if (filled.length === 1 && /^\d+$/.test(sttText)) return 'blank';
   if (filled.length === 1) {
     const column = own.findIndex((t) => t !== '');
-    const merge = mergeLookup(sheet)(row.rowNumber, column);
+    const merge = grid.mergeAt(row.rowNumber, column);
     if (merge !== undefined && merge.right - merge.left >= 2 && column !== columns.get('fullName')) return 'title';
     // A title typed without merging (a CSV, a second list pasted under the first): one text in the Stt
     // column or in a column that is not imported.
@@ -548,7 +548,7 @@ export function readRows(
   for (const row of sheet.rows) {
     if (row.rowNumber < header.dataStart) continue;
     const own = row.cells.map((c) => cellText(c));
-    const why = skipReason({ row, own, trailing: afterTotal && row.rowNumber > lastNumbered }, header, columns, sheet);
+    const why = skipReason({ row, own, trailing: afterTotal && row.rowNumber > lastNumbered }, header, columns, grid);
     if (why !== undefined) {
       if (why === 'total') afterTotal = true;
       skipped.push({ rowNumber: row.rowNumber, why });

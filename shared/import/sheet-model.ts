@@ -101,6 +101,8 @@ export function mergeLookup(sheet: Pick<Sheet, 'merges'>): MergeLookup {
  */
 export type CellGrid = {
   value(rowNumber: number, column: number): RawCell;
+  /** the merged range covering a cell, if any */
+  readonly mergeAt: MergeLookup;
   coveredFromAbove(rowNumber: number, column: number): boolean;
 };
 
@@ -109,6 +111,7 @@ export function cellGrid(sheet: Sheet): CellGrid {
   const merge = mergeLookup(sheet);
   const own = (rowNumber: number, column: number): RawCell => rows.get(rowNumber)?.cells[column] ?? null;
   return {
+    mergeAt: merge,
     value(rowNumber, column) {
       const m = merge(rowNumber, column);
       return m ? own(m.top, m.left - 1) : own(rowNumber, column);

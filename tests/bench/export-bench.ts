@@ -17,34 +17,13 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { mb, median, sec, withRssPeak } from './bench-util';
 import { newProfileDir, openApp, seederScript, serveBuiltApp } from '../e2e/harness';
 import { createWorkbookExportService, randomSuffix } from '../../electron/main/services/workbook-export';
 import { IPC_REQUEST_SCHEMAS } from '../../shared/ipc/contract';
 
 const RECORDS = 250_000;
 const RUNS = 3;
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
-const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const mb = (n: number) => `${n.toFixed(0)} MB`;
-
-/** Peak resident memory of this process while `work` runs. */
-async function withRssPeak<T>(work: () => Promise<T>): Promise<{ value: T; rssPeakMb: number }> {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 50);
-  try {
-    const value = await work();
-    return { value, rssPeakMb: Math.max(peak, process.memoryUsage().rss) / 2 ** 20 };
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 /** exceljs's streaming writer alone: `rows` plain rows of a member sheet's width, no styles. */
 async function writeFloor(dir: string, rows: number): Promise<number> {

@@ -16,6 +16,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { mb, median, sec, withRssPeak } from './bench-util';
 import { completeWizard, newProfileDir, openApp, seederScript, serveBuiltApp, type AppServer } from '../e2e/harness';
 import { readWorkbookStream } from '../../electron/main/services/sheet-stream';
 import { IPC_CHANNELS } from '../../shared/ipc/contract';
@@ -23,14 +24,6 @@ import { ECONOMIC_STATUSES, EMPLOYMENT_POSITIONS, GENERAL_EDUCATION_LEVELS, RELA
 
 const ROWS = 50_000;
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
-const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const mb = (n: number) => `${n.toFixed(0)} MB`;
 
 const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ'];
 const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Hà', 'Lan', 'Minh', 'Nga', 'Phúc', 'Quang', 'Thảo', 'Vy'];
@@ -94,20 +87,6 @@ async function readFloor(file: string): Promise<number> {
   }
   if (cells === 0) throw new Error('the floor read no cell');
   return performance.now() - started;
-}
-
-/** Peak resident memory of this process while `work` runs. */
-async function withRssPeak<T>(work: () => Promise<T>): Promise<{ value: T; rssPeakMb: number }> {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 50);
-  try {
-    const value = await work();
-    return { value, rssPeakMb: Math.max(peak, process.memoryUsage().rss) / 2 ** 20 };
-  } finally {
-    clearInterval(timer);
-  }
 }
 
 /** window.soDeAn06 in the page, as the preload gives it: the import's calls reach this process, the rest are not needed. */

@@ -10,15 +10,11 @@
  */
 import type { Page } from 'playwright-core';
 import { newProfileDir, openApp, seederScript, serveBuiltApp } from '../e2e/harness';
+import { median } from './bench-util';
 
 const QUERIES = ['nguyen thi', 'tran van hung', 'dao', 'le thi lan', '0561', 'pham duc'];
 const RUNS = 5;
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 /** Types a query the way React sees it and waits until the count on screen changes and the frame is painted. */
