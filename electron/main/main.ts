@@ -3,7 +3,7 @@
  * Order matters: userData, the app:// scheme and the sandbox are set up
  * before `ready`; everything else after.
  */
-import { app, ipcMain, protocol, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, protocol, session, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import { registerIpcHandlers, createDesktopServices } from './ipc/handlers';
 import { createSenderCheck } from './ipc/register';
 import { installMenu } from './menu';
@@ -11,6 +11,8 @@ import { APP_USER_MODEL_ID, resolveBundlePaths, userDataPath } from './paths';
 import { installAppProtocol, registerAppScheme } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
 import { createAppInfoService } from './services/app-info';
+import { createBackupService, nodeBackupServiceDeps, type FolderDialogOptions } from './services/backups';
+import { createExitGate } from './services/exit-gate';
 import { createElectronFileServiceDeps, createFileService } from './services/files';
 import { createPrintService } from './services/print';
 import { createElectronExportDeps } from './services/export-dialogs';
@@ -26,10 +28,33 @@ const bundlePaths = resolveBundlePaths(__dirname);
 let mainWindow: BrowserWindow | null = null;
 let exports: WorkbookExportService | null = null;
 
+/**
+ * Closing the window first lets the renderer take the exit backup; the gate then
+ * destroys the window (no second 'close' event), or does so after a minute anyway.
+ */
+const exitGate = createExitGate({
+  closeWindow: () => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.destroy();
+  },
+});
+
+/** main's own folder dialog for the second backup folder, modal to the window. */
+async function chooseBackupFolder(options: FolderDialogOptions): Promise<string | undefined> {
+  const dialogOptions: OpenDialogOptions = { ...options, properties: ['openDirectory', 'createDirectory'] };
+  const choice = mainWindow ? await dialog.showOpenDialog(mainWindow, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
+  return choice.canceled ? undefined : choice.filePaths[0];
+}
+
 function openMainWindow(): void {
   mainWindow = createMainWindow(bundlePaths.preload, { allowDevTools: !app.isPackaged });
+  mainWindow.on('close', (event) => {
+    if (exitGate.onCloseRequested() === 'wait') event.preventDefault();
+  });
+  // A crashed page never calls exitReady: do not hold the window for it.
+  mainWindow.webContents.on('render-process-gone', () => exitGate.rendererGone());
   mainWindow.on('closed', () => {
     mainWindow = null;
+    exitGate.rendererGone();
     // An export the closed window did not finish is dropped with its temporary file.
     void exports?.abortAll();
   });
@@ -57,6 +82,8 @@ function onReady(): void {
       files,
       print: createPrintService(files.saveBytes),
       exports,
+      backups: createBackupService(nodeBackupServiceDeps(app.getPath('userData'), chooseBackupFolder)),
+      exitGate,
     }),
   );
   openMainWindow();

@@ -21,7 +21,13 @@ const exposeCalls = [...electron.exposeInMainWorld.mock.calls];
 
 // Written out by hand on purpose: adding a capability must be a visible change here.
 const DESKTOP_API_KEYS = [
+  'backupChooseSecondFolder',
+  'backupClearSecondFolder',
+  'backupList',
+  'backupRead',
+  'backupWrite',
   'chooseFolder',
+  'exitReady',
   'exportAbort',
   'exportBegin',
   'exportFinish',
@@ -33,6 +39,7 @@ const DESKTOP_API_KEYS = [
   'printToPdf',
   'saveFile',
   'showInFolder',
+  'waitForExit',
 ];
 
 function exposedApi(): Record<string, unknown> {
@@ -71,6 +78,13 @@ describe('preload', () => {
     exportRows: [{ exportId: 'abcdef12', rows: [['x']] }],
     exportFinish: [{ exportId: 'abcdef12' }],
     exportAbort: [{ exportId: 'abcdef12' }],
+    backupWrite: [{ kind: 'auto', stamp: '20261122-090000', data: new Uint8Array([1, 2, 3]) }],
+    backupList: [],
+    backupRead: [{ location: 'second', name: 'SoDeAn06_20261122-090000_auto.sdbak' }],
+    backupChooseSecondFolder: [],
+    backupClearSecondFolder: [],
+    waitForExit: [],
+    exitReady: [],
   };
 
   it.each(Object.keys(requests) as (keyof DesktopApi)[])(

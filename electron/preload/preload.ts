@@ -7,6 +7,12 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { DESKTOP_API_GLOBAL, IPC_CHANNELS } from '../../shared/ipc/channels';
 import type {
   AppInfo,
+  BackupFile,
+  BackupFolders,
+  BackupListing,
+  BackupReadRequest,
+  BackupWriteRequest,
+  BackupWritten,
   ChosenFolder,
   ExportBeginRequest,
   ExportIdRequest,
@@ -48,6 +54,17 @@ const api = {
     ipcRenderer.invoke(IPC_CHANNELS.exportFinish, request),
   exportAbort: (request: ExportIdRequest): Promise<IpcResult<null>> =>
     ipcRenderer.invoke(IPC_CHANNELS.exportAbort, request),
+  backupWrite: (request: BackupWriteRequest): Promise<IpcResult<BackupWritten>> =>
+    ipcRenderer.invoke(IPC_CHANNELS.backupWrite, request),
+  backupList: (): Promise<IpcResult<BackupListing>> => ipcRenderer.invoke(IPC_CHANNELS.backupList),
+  backupRead: (request: BackupReadRequest): Promise<IpcResult<BackupFile>> =>
+    ipcRenderer.invoke(IPC_CHANNELS.backupRead, request),
+  backupChooseSecondFolder: (): Promise<IpcResult<BackupFolders>> =>
+    ipcRenderer.invoke(IPC_CHANNELS.backupChooseSecondFolder),
+  backupClearSecondFolder: (): Promise<IpcResult<BackupFolders>> =>
+    ipcRenderer.invoke(IPC_CHANNELS.backupClearSecondFolder),
+  waitForExit: (): Promise<IpcResult<null>> => ipcRenderer.invoke(IPC_CHANNELS.waitForExit),
+  exitReady: (): Promise<IpcResult<null>> => ipcRenderer.invoke(IPC_CHANNELS.exitReady),
 } satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld(DESKTOP_API_GLOBAL, api);

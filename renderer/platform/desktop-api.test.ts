@@ -17,6 +17,13 @@ function preloadApi() {
     exportRows: vi.fn(),
     exportFinish: vi.fn(),
     exportAbort: vi.fn(),
+    backupWrite: vi.fn(),
+    backupList: vi.fn(),
+    backupRead: vi.fn(),
+    backupChooseSecondFolder: vi.fn(),
+    backupClearSecondFolder: vi.fn(),
+    waitForExit: vi.fn(),
+    exitReady: vi.fn(),
   };
 }
 
@@ -36,6 +43,11 @@ describe('getDesktopApi', () => {
     const api = getDesktopApi({ [DESKTOP_API_GLOBAL]: partial });
     expect(api).not.toBe(partial);
     await expect(api.getAppInfo()).resolves.toMatchObject({ value: { shell: 'browser' } });
+  });
+
+  it('falls back when an older preload lacks the backup methods', () => {
+    const { backupWrite: _a, exitReady: _b, ...older } = preloadApi();
+    expect(isDesktopApi(older)).toBe(false);
   });
 
   it('reads window by default', () => {

@@ -20,6 +20,13 @@ const DESKTOP_API_METHODS = [
   'exportRows',
   'exportFinish',
   'exportAbort',
+  'backupWrite',
+  'backupList',
+  'backupRead',
+  'backupChooseSecondFolder',
+  'backupClearSecondFolder',
+  'waitForExit',
+  'exitReady',
 ] as const;
 
 // Compile-time guard: adding a method to DesktopApi without listing it here fails to build.

@@ -18,6 +18,13 @@ export const IPC_CHANNELS = {
   exportRows: 'export:rows',
   exportFinish: 'export:finish',
   exportAbort: 'export:abort',
+  backupWrite: 'backup:write',
+  backupList: 'backup:list',
+  backupRead: 'backup:read',
+  backupChooseSecondFolder: 'backup:choose-second-folder',
+  backupClearSecondFolder: 'backup:clear-second-folder',
+  waitForExit: 'app:wait-for-exit',
+  exitReady: 'app:exit-ready',
 } as const satisfies Record<keyof DesktopApi, string>;
 
 /** The name under which the preload exposes the API on `window`. */

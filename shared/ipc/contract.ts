@@ -153,6 +153,61 @@ export type OpenedSheets =
   | { readonly opened: true; readonly name: string; readonly error: { readonly code: SheetReadError; readonly message: string } }
   | { readonly opened: false };
 
+// ---------------------------------------------------------------- backups
+/**
+ * Backups are encrypted in the renderer (renderer/backup) and handed to main as bytes;
+ * main only writes, lists, reads and rotates them in the backup folder
+ * (`<userData>/sao-luu`, plus an optional second folder such as a USB stick that the
+ * officer picks in main's own folder dialog). A backup is written to a temporary name
+ * and renamed only when complete; the newest BACKUP_KEEP are kept in each folder.
+ */
+export const BACKUP_EXTENSION = 'sdbak';
+/** A data package (gói dữ liệu) carried to another PC of the same unit. */
+export const PACKAGE_EXTENSION = 'sdgoi';
+export const BACKUP_KEEP = 30;
+export const BACKUP_KIND = z.enum(['auto', 'manual', 'safety']);
+export type BackupKind = z.infer<typeof BACKUP_KIND>;
+/** File names main itself gives backups: `SoDeAn06_<yyyymmdd-HHMMss>_<kind>.sdbak`. */
+export const BACKUP_FILE_NAME = /^SoDeAn06_\d{8}-\d{6}_(auto|manual|safety)\.sdbak$/;
+export const BACKUP_WRITE_REQUEST = z.object({
+  kind: BACKUP_KIND,
+  /** local time of the backup, yyyymmdd-HHMMss: part of the file name, so names sort by time */
+  stamp: z.string().regex(/^\d{8}-\d{6}$/),
+  data: z.instanceof(Uint8Array).refine((d) => d.byteLength > 0 && d.byteLength <= MAX_TRANSFER_BYTES),
+});
+export type BackupWriteRequest = z.infer<typeof BACKUP_WRITE_REQUEST>;
+export const BACKUP_LOCATION = z.enum(['primary', 'second']);
+export type BackupLocation = z.infer<typeof BACKUP_LOCATION>;
+export const BACKUP_READ_REQUEST = z.object({
+  location: BACKUP_LOCATION,
+  name: z.string().regex(BACKUP_FILE_NAME),
+});
+export type BackupReadRequest = z.infer<typeof BACKUP_READ_REQUEST>;
+
+export type BackupFolders = {
+  /** where backups always go */
+  readonly primary: string;
+  /** the officer's second location (USB stick…), or null */
+  readonly second: string | null;
+};
+export type BackupEntry = {
+  readonly location: BackupLocation;
+  readonly name: string;
+  readonly kind: BackupKind;
+  readonly bytes: number;
+  /** ISO date-time the file was last written */
+  readonly modifiedAt: string;
+};
+export type BackupWritten = {
+  readonly path: string;
+  readonly bytes: number;
+  readonly sha256: string;
+  /** the copy in the second folder: its path, or why it failed (USB stick pulled out…); null when none is set */
+  readonly second: { readonly path: string } | { readonly error: string } | null;
+};
+export type BackupListing = { readonly folders: BackupFolders; readonly entries: readonly BackupEntry[] };
+export type BackupFile = { readonly name: string; readonly data: Uint8Array };
+
 export type IpcErrorCode =
   | 'forbidden_sender'
   | 'invalid_request'
@@ -175,6 +230,19 @@ export interface DesktopApi {
   exportRows(request: ExportRowsRequest): Promise<IpcResult<null>>;
   exportFinish(request: ExportIdRequest): Promise<IpcResult<WrittenFile>>;
   exportAbort(request: ExportIdRequest): Promise<IpcResult<null>>;
+  backupWrite(request: BackupWriteRequest): Promise<IpcResult<BackupWritten>>;
+  backupList(): Promise<IpcResult<BackupListing>>;
+  backupRead(request: BackupReadRequest): Promise<IpcResult<BackupFile>>;
+  /** opens main's folder dialog; the chosen folder is remembered by main */
+  backupChooseSecondFolder(): Promise<IpcResult<BackupFolders>>;
+  backupClearSecondFolder(): Promise<IpcResult<BackupFolders>>;
+  /**
+   * Resolves when the officer closes the window (desktop build): the renderer then
+   * takes the exit backup and calls exitReady. Never resolves in the browser build.
+   */
+  waitForExit(): Promise<IpcResult<null>>;
+  /** the exit backup is done (or failed): main may close the window */
+  exitReady(): Promise<IpcResult<null>>;
 }
 
 /** One channel per capability (kept in ./channels so the preload bundles no zod). */
@@ -194,6 +262,13 @@ export const IPC_REQUEST_SCHEMAS = {
   exportRows: EXPORT_ROWS_REQUEST,
   exportFinish: EXPORT_ID_REQUEST,
   exportAbort: EXPORT_ID_REQUEST,
+  backupWrite: BACKUP_WRITE_REQUEST,
+  backupList: z.undefined(),
+  backupRead: BACKUP_READ_REQUEST,
+  backupChooseSecondFolder: z.undefined(),
+  backupClearSecondFolder: z.undefined(),
+  waitForExit: z.undefined(),
+  exitReady: z.undefined(),
 } as const satisfies Record<keyof DesktopApi, z.ZodType>;
 
 export { DESKTOP_API_GLOBAL } from './channels';

@@ -13,18 +13,48 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, appFixture, completeWizard, screenshot } from './harness';
+import { createBackupService, nodeBackupServiceDeps } from '../../electron/main/services/backups';
 import { createWorkbookExportService, randomSuffix } from '../../electron/main/services/workbook-export';
 import { IPC_REQUEST_SCHEMAS } from '../../shared/ipc/contract';
 
 const fixture = appFixture();
 const usb = mkdtempSync(join(tmpdir(), 'sodean06-usb-'));
-afterAll(() => rmSync(usb, { recursive: true, force: true }));
+const userData = mkdtempSync(join(tmpdir(), 'sodean06-userdata-'));
+afterAll(() => {
+  rmSync(usb, { recursive: true, force: true });
+  rmSync(userData, { recursive: true, force: true });
+});
 
-/** window.soDeAn06 in the page: every method forwards its request, as JSON, to `__desktop` in Node. */
+/**
+ * window.soDeAn06 in the page: every method forwards its request, as JSON, to `__desktop` in Node,
+ * and gets its answer back as JSON; bytes (a backup) cross as base64, since JSON would turn a
+ * Uint8Array into an object of numbers. waitForExit stays pending: nobody closes this window.
+ */
 const PRELOAD = `
-  const methods = ['getAppInfo', 'saveFile', 'openFile', 'openSheets', 'printToPdf', 'showInFolder', 'chooseFolder', 'exportBegin', 'exportSheet', 'exportRows', 'exportFinish', 'exportAbort'];
-  window.soDeAn06 = Object.fromEntries(methods.map((m) => [m, (request) => window.__desktop(m, request === undefined ? '' : JSON.stringify(request))]));
+  const methods = ['getAppInfo', 'saveFile', 'openFile', 'openSheets', 'printToPdf', 'showInFolder', 'chooseFolder', 'exportBegin', 'exportSheet', 'exportRows', 'exportFinish', 'exportAbort', 'backupWrite', 'backupList', 'backupRead', 'backupChooseSecondFolder', 'backupClearSecondFolder', 'exitReady'];
+  const toBase64 = (bytes) => {
+    let text = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    return btoa(text);
+  };
+  const encode = (request) => JSON.stringify(request, (_key, value) => (value instanceof Uint8Array ? { __bytes: toBase64(value) } : value));
+  const decode = (json) => JSON.parse(json, (_key, value) =>
+    value !== null && typeof value === 'object' && typeof value.__bytes === 'string' ? Uint8Array.from(atob(value.__bytes), (c) => c.charCodeAt(0)) : value);
+  window.soDeAn06 = Object.fromEntries(methods.map((m) => [m, async (request) => decode(await window.__desktop(m, request === undefined ? '' : encode(request)))]));
+  window.soDeAn06.waitForExit = () => new Promise(() => {});
 `;
+
+/** The page's JSON with base64 bytes, and back. */
+const fromPage = (json: string): unknown =>
+  json === ''
+    ? undefined
+    : JSON.parse(json, (_key, value: unknown) =>
+        value !== null && typeof value === 'object' && '__bytes' in value && typeof value.__bytes === 'string'
+          ? new Uint8Array(Buffer.from(value.__bytes, 'base64'))
+          : value,
+      );
+const toPage = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) => (v instanceof Uint8Array ? { __bytes: Buffer.from(v).toString('base64') } : v));
 
 describe('hand-over in the desktop build', () => {
   it('writes the workbook and the report PDF into the chosen folder; the PDF is the report alone', async () => {
@@ -36,8 +66,9 @@ describe('hand-over in the desktop build', () => {
       documentsDir: () => usb,
       randomSuffix,
     });
-    await context.exposeFunction('__desktop', async (method: string, json: string) => {
-      const request: unknown = json === '' ? undefined : JSON.parse(json);
+    const backups = createBackupService(nodeBackupServiceDeps(userData, async () => undefined));
+    await context.exposeFunction('__desktop', async (method: string, json: string) => toPage(await desktop(method, fromPage(json))));
+    const desktop = async (method: string, request: unknown): Promise<unknown> => {
       const parsed = IPC_REQUEST_SCHEMAS[method as keyof typeof IPC_REQUEST_SCHEMAS].safeParse(request);
       if (!parsed.success) return { ok: false, code: 'invalid_request', message: 'invalid' };
       switch (method) {
@@ -54,12 +85,14 @@ describe('hand-over in the desktop build', () => {
         case 'showInFolder':
           shown.push((parsed.data as { path: string }).path);
           return { ok: true, value: null };
+        case 'exitReady':
+          return { ok: true, value: null };
         default: {
-          const service = exports[method as 'exportRows'] as ((r: unknown) => Promise<unknown>) | undefined;
+          const service = (exports[method as 'exportRows'] ?? backups[method as 'backupRead']) as ((r: unknown) => Promise<unknown>) | undefined;
           return service ? service(parsed.data) : { ok: false, code: 'unsupported', message: method };
         }
       }
-    });
+    };
     await context.addInitScript(PRELOAD);
     await page.reload();
     await completeWizard(page);

@@ -1,4 +1,6 @@
 /** Wires every DesktopApi method to its service, each through `registerHandler`. */
+import type { BackupService } from '../services/backups';
+import type { ExitGate } from '../services/exit-gate';
 import type { FileService } from '../services/files';
 import type { PdfPrintable, PrintService } from '../services/print';
 import type { WorkbookExportService } from '../services/workbook-export';
@@ -22,6 +24,8 @@ export function createDesktopServices<E extends PrintingInvokeEvent>(services: {
   readonly files: Pick<FileService, 'saveFile' | 'openFile' | 'openSheets' | 'showInFolder'>;
   readonly print: PrintService;
   readonly exports: Omit<WorkbookExportService, 'abortAll' | 'isChosenFolder'>;
+  readonly backups: BackupService;
+  readonly exitGate: Pick<ExitGate, 'waitForExit' | 'exitReady'>;
 }): DesktopServices<E> {
   return {
     getAppInfo: () => services.appInfo.getAppInfo(),
@@ -36,6 +40,13 @@ export function createDesktopServices<E extends PrintingInvokeEvent>(services: {
     exportRows: (request) => services.exports.exportRows(request),
     exportFinish: (request) => services.exports.exportFinish(request),
     exportAbort: (request) => services.exports.exportAbort(request),
+    backupWrite: (request) => services.backups.backupWrite(request),
+    backupList: () => services.backups.backupList(),
+    backupRead: (request) => services.backups.backupRead(request),
+    backupChooseSecondFolder: () => services.backups.backupChooseSecondFolder(),
+    backupClearSecondFolder: () => services.backups.backupClearSecondFolder(),
+    waitForExit: () => services.exitGate.waitForExit(),
+    exitReady: () => services.exitGate.exitReady(),
   };
 }
 
@@ -56,4 +67,11 @@ export function registerIpcHandlers<E extends InvokeEventLike>(
   registerHandler(ipcMain, 'exportRows', isTrustedSender, services.exportRows);
   registerHandler(ipcMain, 'exportFinish', isTrustedSender, services.exportFinish);
   registerHandler(ipcMain, 'exportAbort', isTrustedSender, services.exportAbort);
+  registerHandler(ipcMain, 'backupWrite', isTrustedSender, services.backupWrite);
+  registerHandler(ipcMain, 'backupList', isTrustedSender, services.backupList);
+  registerHandler(ipcMain, 'backupRead', isTrustedSender, services.backupRead);
+  registerHandler(ipcMain, 'backupChooseSecondFolder', isTrustedSender, services.backupChooseSecondFolder);
+  registerHandler(ipcMain, 'backupClearSecondFolder', isTrustedSender, services.backupClearSecondFolder);
+  registerHandler(ipcMain, 'waitForExit', isTrustedSender, services.waitForExit);
+  registerHandler(ipcMain, 'exitReady', isTrustedSender, services.exitReady);
 }

@@ -47,6 +47,17 @@ function setup() {
       exportFinish: vi.fn(async () => ok({ path: '/usb/a.xlsx', sha256: 'ab', bytes: 1 })),
       exportAbort: vi.fn(async () => ok(null)),
     },
+    backups: {
+      backupWrite: vi.fn(async () => ok({ path: '/data/sao-luu/SoDeAn06_20261122-090000_auto.sdbak', bytes: 3, sha256: 'ab', second: null })),
+      backupList: vi.fn(async () => ok({ folders: { primary: '/data/sao-luu', second: null }, entries: [] })),
+      backupRead: vi.fn(async () => ok({ name: 'SoDeAn06_20261122-090000_auto.sdbak', data: new Uint8Array([1]) })),
+      backupChooseSecondFolder: vi.fn(async () => ok({ primary: '/data/sao-luu', second: '/media/usb' })),
+      backupClearSecondFolder: vi.fn(async () => ok({ primary: '/data/sao-luu', second: null })),
+    },
+    exitGate: {
+      waitForExit: vi.fn(async () => ok(null)),
+      exitReady: vi.fn(async () => ok(null)),
+    },
   };
   const { ipcMain, listeners } = fakeIpcMain();
   registerIpcHandlers(
@@ -66,7 +77,9 @@ function setup() {
     services.files.openSheets.mock.calls.length +
     services.files.showInFolder.mock.calls.length +
     services.print.printToPdf.mock.calls.length +
-    Object.values(services.exports).reduce((n, f) => n + f.mock.calls.length, 0);
+    Object.values(services.exports).reduce((n, f) => n + f.mock.calls.length, 0) +
+    Object.values(services.backups).reduce((n, f) => n + f.mock.calls.length, 0) +
+    Object.values(services.exitGate).reduce((n, f) => n + f.mock.calls.length, 0);
   return { services, listeners, invoke, serviceCalls };
 }
 
@@ -100,6 +113,13 @@ const VALID_REQUESTS: { readonly [M in keyof DesktopApi]: unknown[] } = {
   exportRows: [{ exportId: EXPORT_ID, rows: [['Nguyễn Văn A', 1, null]] }],
   exportFinish: [{ exportId: EXPORT_ID }],
   exportAbort: [{ exportId: EXPORT_ID }],
+  backupWrite: [{ kind: 'auto', stamp: '20261122-090000', data: new Uint8Array([1, 2, 3]) }],
+  backupList: [],
+  backupRead: [{ location: 'primary', name: 'SoDeAn06_20261122-090000_auto.sdbak' }],
+  backupChooseSecondFolder: [],
+  backupClearSecondFolder: [],
+  waitForExit: [],
+  exitReady: [],
 };
 const METHODS = Object.keys(VALID_REQUESTS) as (keyof DesktopApi)[];
 
@@ -188,6 +208,18 @@ describe('payload validation', () => {
     ['printToPdf', 'a number', [{ suggestedName: 42 }]],
     ['showInFolder', 'an empty path', [{ path: '' }]],
     ['showInFolder', 'an array', [['/etc/passwd']]],
+    ['backupWrite', 'an unknown kind', [{ kind: 'daily', stamp: '20261122-090000', data: new Uint8Array([1]) }]],
+    ['backupWrite', 'a stamp with a folder in it', [{ kind: 'auto', stamp: '../../x', data: new Uint8Array([1]) }]],
+    ['backupWrite', 'no bytes', [{ kind: 'auto', stamp: '20261122-090000', data: new Uint8Array() }]],
+    ['backupWrite', 'bytes as a plain array', [{ kind: 'auto', stamp: '20261122-090000', data: [1, 2] }]],
+    ['backupRead', 'a path-traversal name', [{ location: 'primary', name: '../SoDeAn06_20261122-090000_auto.sdbak' }]],
+    ['backupRead', 'a Windows path', [{ location: 'primary', name: '..\\..\\so-de-an-06\\backup-settings.json' }]],
+    ['backupRead', 'a name that is not a backup', [{ location: 'primary', name: 'backup-settings.json' }]],
+    ['backupRead', 'an unknown location', [{ location: 'C:\\', name: 'SoDeAn06_20261122-090000_auto.sdbak' }]],
+    ['backupList', 'an unexpected argument', [{ folder: '/etc' }]],
+    ['backupChooseSecondFolder', 'a folder chosen by the page', ['/media/usb']],
+    ['waitForExit', 'an unexpected argument', [1]],
+    ['exitReady', 'an unexpected argument', [{}]],
   ];
 
   it.each(invalid)('%s: rejects %s with invalid_request', async (method, _what, args) => {
@@ -212,6 +244,18 @@ describe('openSheets', () => {
       ok: true,
       value: { opened: true, name: 'ds.xls', error: { code: 'xls', message: 'Tệp “ds.xls” là tệp Excel đời cũ (.xls)…' } },
     });
+  });
+});
+
+describe('backups and the exit handshake', () => {
+  it('reach their services with the parsed request', async () => {
+    const { invoke, services } = setup();
+    expect(await invoke('backupRead', trusted, ...VALID_REQUESTS.backupRead)).toMatchObject({ ok: true, value: { name: 'SoDeAn06_20261122-090000_auto.sdbak' } });
+    expect(services.backups.backupRead).toHaveBeenCalledWith(VALID_REQUESTS.backupRead[0]);
+    expect(services.backups.backupWrite).not.toHaveBeenCalled();
+    await invoke('exitReady', trusted);
+    expect(services.exitGate.exitReady).toHaveBeenCalledOnce();
+    expect(services.exitGate.waitForExit).not.toHaveBeenCalled();
   });
 });
 
