@@ -2,7 +2,7 @@
  * Composition: first-run setup, then the lock screen, then the app itself.
  * Features are wired here; they never import one another.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Router } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
@@ -15,6 +15,7 @@ import type { Officer } from '../../shared/domain/types';
 import { Layout } from './Layout';
 import { AppRoutes } from './AppRoutes';
 import { useIdle } from '../lib/use-idle';
+import { useAutoBackup } from '../backup/use-auto-backup';
 
 export function App({ services }: { services: AppServices }) {
   return (
@@ -29,7 +30,7 @@ export function App({ services }: { services: AppServices }) {
 }
 
 function Gate() {
-  const { repos } = useServices();
+  const { repos, api, backup, clock } = useServices();
   const state = useLiveQuery(
     async () => ({ setUp: await repos.setup.isSetUp(), unit: await repos.settings.getUnit() }),
     [repos],
@@ -39,6 +40,8 @@ function Gate() {
   const [locked, setLocked] = useState(false);
   const lock = useCallback(() => setLocked(true), []);
   useIdle(officer && !locked ? idleMinutes : undefined, lock);
+  const backupDeps = useMemo(() => ({ api, repo: repos.backups, service: backup, clock }), [api, repos, backup, clock]);
+  useAutoBackup(backupDeps, Boolean(state?.setUp && state.unit), officer);
 
   if (!state) return <div className="splash">Đang mở dữ liệu…</div>;
   if (!state.setUp || !state.unit) return <SetupWizard onDone={setOfficer} />;

@@ -1,6 +1,6 @@
 import { Redirect, Route, Switch } from 'wouter';
 import { MembersPage } from '../features/members/MembersPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
+import { SettingsPage, isSettingsTab } from '../features/settings/SettingsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { LabourPage } from '../features/labour/LabourPage';
 import { VehiclesPage } from '../features/vehicles/VehiclesPage';
@@ -17,6 +17,7 @@ export const ROUTES = {
   vehicles: '/phuong-tien',
   dc01: (categoryKey: string) => `/dc01/${encodeURIComponent(categoryKey)}`,
   settings: '/cai-dat',
+  backupSettings: '/cai-dat/backup',
   audit: '/nhat-ky',
   report: '/bao-cao',
   printReport: (periodTo: string) => `/bao-cao/in/${periodTo}`,
@@ -48,6 +49,9 @@ export function AppRoutes() {
       </Route>
       <Route path={ROUTES.settings}>
         <SettingsPage />
+      </Route>
+      <Route path="/cai-dat/:tab">
+        {(params) => <SettingsPage key={params.tab} {...(isSettingsTab(params.tab) ? { initialTab: params.tab } : {})} />}
       </Route>
       <Route>
         <Redirect to={ROUTES.dashboard} />

@@ -5,6 +5,8 @@ import { useServices } from '../context/services';
 import { useSession } from '../context/session';
 import type { UnitSettings } from '../../shared/domain/types';
 import { ROUTES } from './AppRoutes';
+import type { LastBackup } from '../db/repositories/backup-repo';
+import { formatTime } from '../components/records/RecordDetail';
 
 export function Layout({ unit, children }: { unit: UnitSettings; children: ReactNode }) {
   const { repos, facts } = useServices();
@@ -17,6 +19,7 @@ export function Layout({ unit, children }: { unit: UnitSettings; children: React
   const [location] = useLocation();
   const lists = useLiveQuery(() => repos.catalogue.memberLists(), [repos]) ?? [];
   const categories = useLiveQuery(() => repos.catalogue.dc01Categories(), [repos]) ?? [];
+  const backupState = useLiveQuery(async () => ({ hasKey: (await repos.backups.vaultKey()) !== undefined, last: await repos.backups.lastBackup() }), [repos]);
   const navLink = (href: string, label: string) => (
     <Link href={href} className={location === href ? 'nav-link active' : 'nav-link'} aria-current={location === href ? 'page' : undefined}>
       {label}
@@ -48,6 +51,7 @@ export function Layout({ unit, children }: { unit: UnitSettings; children: React
         <div className="nav-group">Hệ thống</div>
         {navLink(ROUTES.audit, 'Nhật ký thao tác')}
         {navLink(ROUTES.settings, 'Cài đặt')}
+        {backupState ? <BackupNotice hasKey={backupState.hasKey} last={backupState.last} /> : null}
       </nav>
       <div className="main">
         <header className="topbar">
@@ -61,5 +65,24 @@ export function Layout({ unit, children }: { unit: UnitSettings; children: React
         <main className="content">{children}</main>
       </div>
     </div>
+  );
+}
+
+/** The side bar says when data is not being backed up, and links to where to fix it. */
+function BackupNotice({ hasKey, last }: { hasKey: boolean; last: LastBackup | undefined }) {
+  const text = !hasKey
+    ? 'Chưa đặt mật khẩu sao lưu: dữ liệu chưa được sao lưu.'
+    : last && !last.ok
+      ? 'Lần sao lưu gần nhất không thành công.'
+      : last?.secondError
+        ? 'Bản sao lưu thứ hai (USB) chưa ghi được.'
+        : undefined;
+  if (!text) {
+    return last ? <div className="backup-notice ok">Đã sao lưu lúc {formatTime(last.at)}</div> : null;
+  }
+  return (
+    <Link href={ROUTES.backupSettings} className="backup-notice warning" role="status">
+      {text} Bấm để xem.
+    </Link>
   );
 }

@@ -10,6 +10,7 @@ import type { Clock } from '../db/repositories/context';
 import type { DesktopApi } from '../../shared/ipc/contract';
 import { getDesktopApi } from '../platform/desktop-api';
 import { createFactsStore, type FactsStore } from '../db/facts-store';
+import { createBackupService, type BackupService } from '../backup/backup-service';
 
 export type AppServices = {
   readonly db: AppDatabase;
@@ -18,13 +19,23 @@ export type AppServices = {
   readonly clock: Clock;
   /** every record's facts, for the dashboard and the report */
   readonly facts: FactsStore;
+  /** backups, restores and data packages */
+  readonly backup: BackupService;
 };
 
 export function createAppServices(options?: { dbName?: string; clock?: Clock; api?: DesktopApi }): AppServices {
   const db = new AppDatabase(options?.dbName);
   const clock = options?.clock ?? (() => new Date());
   const repos = createRepositories(db, clock);
-  return { db, repos, api: options?.api ?? getDesktopApi(), clock, facts: createFactsStore(repos.facts, repos.ctx.changes) };
+  const api = options?.api ?? getDesktopApi();
+  return {
+    db,
+    repos,
+    api,
+    clock,
+    facts: createFactsStore(repos.facts, repos.ctx.changes),
+    backup: createBackupService({ repos, api, clock }),
+  };
 }
 
 const ServicesContext = createContext<AppServices | null>(null);

@@ -17,7 +17,8 @@ import type {
   VehicleDeclaration,
 } from '../../shared/domain/types';
 import type { SavedMapping } from '../../shared/import/columns';
-import { DB_NAME, SCHEMA_V1 } from './schema';
+import type { Conflict } from '../../shared/backup/merge';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2 } from './schema';
 import type { StoredFactRow } from './facts';
 import { DEFAULT_DC01_CATEGORIES, DEFAULT_MEMBER_LISTS } from '../../shared/domain/catalogues';
 
@@ -25,6 +26,25 @@ import { DEFAULT_DC01_CATEGORIES, DEFAULT_MEMBER_LISTS } from '../../shared/doma
 export type StoredMapping = SavedMapping & { readonly id: string; readonly family: FamilyKey; savedAt: string };
 
 export type SettingRow = { key: string; value: unknown };
+
+/** One data package merged here: what it held, what changed, and the conflicts shown to the officer. */
+export type PackageLog = {
+  readonly id: string;
+  /** when it was merged here */
+  readonly at: string;
+  readonly by: string;
+  readonly fileName: string;
+  /** the PC that made it, and when */
+  readonly deviceId: string;
+  readonly exportedAt: string;
+  readonly added: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly conflicts: readonly Conflict[];
+};
+
+/** This PC's secrets and identity: the backup key, the device id. */
+export type VaultRow = { key: string; value: unknown };
 
 export class AppDatabase extends Dexie {
   settings!: Table<SettingRow, string>;
@@ -44,10 +64,13 @@ export class AppDatabase extends Dexie {
   handovers!: Table<Handover, string>;
   importMappings!: Table<StoredMapping, string>;
   imports!: Table<ImportLog, string>;
+  packages!: Table<PackageLog, string>;
+  vault!: Table<VaultRow, string>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2);
     this.on('populate', (tx) => {
       // Default catalogues for a brand-new database (DOMAIN.md).
       void tx.table('memberLists').bulkAdd(DEFAULT_MEMBER_LISTS.map((l) => ({ ...l })));

@@ -13,6 +13,11 @@
  *   Report templates, report drafts and hand-overs (chốt số liệu) per period.
  *   Excel imports: the column mappings officers confirmed (by family and header
  *   layout) and one summary row per import.
+ * - v2 (2026-12-02): `packages`, one row per data package (gói dữ liệu) merged here, so the
+ *   same package is recognised the second time and the next merge from that PC knows when
+ *   the two were last in step; `vault`, this PC's backup key (a non-extractable CryptoKey
+ *   derived from the unit's passphrase) and its device id — local only, never backed up.
+ *   No data moves: v1 databases open with both tables empty.
  */
 export const DB_NAME = 'so-de-an-06';
 
@@ -42,4 +47,15 @@ export const SCHEMA_V1 = {
   imports: 'id, at',
 } as const;
 
-export const CURRENT_VERSION = 1;
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  /** data packages merged into this database: id (the package's), when, from which PC */
+  packages: 'id, at',
+  /** this PC's backup key and device id; never in a backup or package */
+  vault: 'key',
+} as const;
+
+export const CURRENT_VERSION = 2;
+
+/** Tables that stay on this PC: never written to a backup, never replaced by a restore. */
+export const LOCAL_ONLY_TABLES: readonly string[] = ['vault'];

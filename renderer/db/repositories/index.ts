@@ -20,6 +20,7 @@ import type { Period } from '../../../shared/settings/period';
 import type { Dc01Category, MemberList } from '../../../shared/domain/types';
 import { createReportDraftRepo } from './report-draft-repo';
 import { createImportRepo } from './import-repo';
+import { createBackupRepo } from './backup-repo';
 
 export function createRepositories(db: AppDatabase, clock?: Clock, ctxOverride?: Partial<RepoContext>) {
   const ctx: RepoContext = { ...createRepoContext(db, clock), ...ctxOverride };
@@ -46,6 +47,7 @@ export function createRepositories(db: AppDatabase, clock?: Clock, ctxOverride?:
     },
     reportDrafts: createReportDraftRepo(ctx),
     imports: createImportRepo(ctx),
+    backups: createBackupRepo(ctx),
   };
 }
 

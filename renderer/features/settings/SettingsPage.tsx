@@ -19,6 +19,8 @@ import { OfficersSection } from './OfficersSection';
 import { TargetsSection } from './TargetsSection';
 import { Dc01CategoriesSection } from './Dc01CategoriesSection';
 import { TemplatesSection } from './TemplatesSection';
+import { BackupSection } from './BackupSection';
+import { PackageSection } from './PackageSection';
 
 const TABS = [
   ['unit', 'Đơn vị'],
@@ -28,13 +30,17 @@ const TABS = [
   ['targets', 'Tổng số (chỉ tiêu)'],
   ['dc01', 'Loại làm sạch DC01'],
   ['templates', 'Mẫu báo cáo cấp trên'],
+  ['backup', 'Sao lưu và khôi phục'],
+  ['packages', 'Gói dữ liệu'],
 ] as const;
-type Tab = (typeof TABS)[number][0];
+export type SettingsTab = (typeof TABS)[number][0];
+type Tab = SettingsTab;
+export const isSettingsTab = (value: string): value is SettingsTab => TABS.some(([key]) => key === value);
 
-export function SettingsPage() {
+export function SettingsPage({ initialTab = 'unit' }: { initialTab?: SettingsTab }) {
   const { repos } = useServices();
   const unit = useLiveQuery(() => repos.settings.getUnit(), [repos]);
-  const [tab, setTab] = useState<Tab>('unit');
+  const [tab, setTab] = useState<Tab>(initialTab);
   return (
     <section className="page" aria-labelledby="page-title">
       <header className="page-header">
@@ -64,6 +70,8 @@ export function SettingsPage() {
         {tab === 'targets' && unit ? <TargetsSection unit={unit} /> : null}
         {tab === 'dc01' ? <Dc01CategoriesSection /> : null}
         {tab === 'templates' ? <TemplatesSection /> : null}
+        {tab === 'backup' ? <BackupSection /> : null}
+        {tab === 'packages' ? <PackageSection /> : null}
       </div>
     </section>
   );
