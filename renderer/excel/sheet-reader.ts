@@ -2,7 +2,9 @@
  * Reads a picked file's bytes into the pure import model (shared/import/sheet-model.ts):
  * .xlsx through exceljs in memory, .csv through shared/import/csv.ts. Everything the
  * officer can get wrong — an old .xls, a password, a broken or empty file, a file far too
- * big — comes back as an `Err` with a Vietnamese message that says what to do; this never throws.
+ * big, or small but inflating to far too much (a zip bomb: exceljs would inflate every part
+ * whole into memory, so what the zip says its parts hold is checked first) — comes back as
+ * an `Err` with a Vietnamese message that says what to do; this never throws.
  *
  * Strings are handed over RAW (not trimmed, not normalised): legacy-encoding detection
  * must see TCVN3's "ư" (U+00AD) before any tidying removes it.
@@ -25,7 +27,7 @@ import type { Worksheet } from 'exceljs';
 import { err, ok, type Result } from '../../shared/result';
 import { rawCellOf } from '../../shared/import/excel-values';
 import { decodeCsvBytes as decodeCsvWith, readCsvText } from '../../shared/import/csv';
-import { READ_LIMITS, READ_MESSAGES, SIGNATURE_BYTES, workbookKind, type SheetReadError } from '../../shared/import/read-errors';
+import { READ_LIMITS, READ_MESSAGES, SIGNATURE_BYTES, workbookKind, zipInflatedSize, type SheetReadError } from '../../shared/import/read-errors';
 import type { MergeRange, RawCell, Sheet, SheetRow } from '../../shared/import/sheet-model';
 
 export type { ExcelJSModule } from './load';
@@ -62,6 +64,9 @@ type WorksheetInternals = {
 
 async function readXlsx(name: string, data: Uint8Array, injected?: ExcelJSModule): Promise<ReadResult> {
   if (data.length > READ_LIMITS.xlsxBytes) return err('too-large', READ_MESSAGES.tooManyBytes(name, READ_LIMITS.xlsxBytes));
+  // exceljs inflates every part whole into memory: a small file that holds far more is refused first
+  const inflated = zipInflatedSize(data);
+  if (inflated !== undefined && inflated > READ_LIMITS.xlsxInflatedBytes) return err('too-large', READ_MESSAGES.tooMuchInflated(name, READ_LIMITS.xlsxInflatedBytes));
   const excel = await excelModule(injected);
   const workbook = await loadWorkbook(excel, data);
   if (!workbook || workbook.worksheets.length === 0) return err('corrupt', READ_MESSAGES.corrupt(name));

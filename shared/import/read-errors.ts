@@ -4,7 +4,8 @@
  * (electron/main/services/sheet-stream.ts) fail the same way with the same words:
  * the error codes, the limits, the Vietnamese messages (each says what to do), and the
  * rule that tells an .xlsx, a .csv, an old .xls and a password-protected file apart
- * from the first bytes and the name.
+ * from the first bytes and the name — and what a zip says its parts inflate to, so a
+ * small file that would inflate to far too much is refused before it is read.
  */
 import { formatCount } from '../format/numbers';
 import { err, ok, type Result } from '../result';
@@ -23,6 +24,13 @@ export const READ_LIMITS = {
   xlsxStreamBytes: 300 * 1024 * 1024,
   /** bytes of a .csv */
   csvBytes: 100 * 1024 * 1024,
+  /**
+   * bytes the parts of an .xlsx read in memory say they inflate to, all together: a small
+   * file whose sheet inflates to hundreds of megabytes (a zip bomb, or formatting run down a
+   * million empty rows) is refused BEFORE it is inflated. An ordinary list is far below:
+   * 100,000 rows × 20 columns is a 9 MB file of 73 MB inflated (and ~830 MB of memory once read).
+   */
+  xlsxInflatedBytes: 200 * 1024 * 1024,
 } as const;
 
 const SAVE_AS_XLSX = 'Mở tệp bằng Excel → Lưu thành (Save As) → chọn kiểu “Excel Workbook (.xlsx)”, rồi chọn lại tệp .xlsx vừa lưu.';
@@ -43,6 +51,8 @@ export const READ_MESSAGES = {
     `Trang “${sheet}” của tệp “${name}” có hơn ${formatCount(READ_LIMITS.rows)} dòng, quá số dòng nhập được một lần. Chia danh sách thành nhiều tệp nhỏ hơn rồi nhập lần lượt.`,
   tooManyColumns: (name: string, sheet: string) =>
     `Trang “${sheet}” của tệp “${name}” có dữ liệu ở quá ${formatCount(READ_LIMITS.columns)} cột. Xóa các cột thừa ở bên phải bảng (hoặc chép riêng bảng cần nhập sang một tệp mới) rồi chọn lại tệp.`,
+  tooMuchInflated: (name: string, limitBytes: number) =>
+    `Tệp “${name}” chứa quá nhiều dữ liệu (giải nén ra hơn ${formatCount(Math.round(limitBytes / 1024 / 1024))} MB) để đọc một lần. Nếu danh sách chỉ có ít dòng, có thể tệp bị định dạng thừa ở rất nhiều dòng, cột trống: chép riêng bảng cần nhập sang một tệp mới rồi chọn lại tệp. Nếu danh sách thật sự rất dài, chia thành nhiều tệp nhỏ hơn rồi nhập lần lượt.`,
   unclosedQuote: (name: string, line: number) =>
     `Tệp “${name}” có dấu ngoặc kép (") mở ở dòng ${formatCount(line)} mà không đóng, nên không biết ô đó kết thúc ở đâu. Mở tệp bằng Excel, kiểm tra dòng đó, rồi lưu lại dạng .xlsx và chọn lại tệp.`,
 } as const;
@@ -92,4 +102,67 @@ export function workbookKind(name: string, head: Uint8Array, size: number): Resu
     default:
       return err('unsupported', READ_MESSAGES.unsupported(name));
   }
+}
+
+// ---------------------------------------------------------------- what a zip says it holds
+
+const ZIP_END_RECORD = 0x06054b50;
+const ZIP_CENTRAL_ENTRY = 0x02014b50;
+const ZIP64_END_LOCATOR = 0x07064b50;
+const ZIP64_END_RECORD = 0x06064b50;
+const ZIP64_EXTRA = 0x0001;
+/** The closing record: 22 bytes and a comment of up to 65,535. */
+const ZIP_END_SEARCH = 22 + 65_535;
+
+const u16 = (data: Uint8Array, at: number): number => (data[at] ?? 0) | ((data[at + 1] ?? 0) << 8);
+const u32 = (data: Uint8Array, at: number): number => u16(data, at) + u16(data, at + 2) * 0x1_0000;
+const u64 = (data: Uint8Array, at: number): number => u32(data, at) + u32(data, at + 4) * 0x1_0000_0000;
+
+/**
+ * The bytes the parts of a zip (an .xlsx) say they inflate to, added up, read from its
+ * central directory without inflating anything; undefined when there is no readable
+ * central directory (a truncated or broken file, which the zip reader refuses anyway).
+ * The sizes are the file's own word: a zip that lies about them is only caught by the
+ * zip reader, after it has inflated the part.
+ */
+export function zipInflatedSize(data: Uint8Array): number | undefined {
+  let end = -1;
+  for (let at = data.length - 22; at >= Math.max(0, data.length - ZIP_END_SEARCH); at--) {
+    if (data[at] === 0x50 && u32(data, at) === ZIP_END_RECORD) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) return undefined;
+  let entries = u16(data, end + 10);
+  let offset = u32(data, end + 16);
+  if (entries === 0xffff || offset === 0xffffffff) {
+    // Zip64: the real count and offset are in the Zip64 closing record
+    const locator = end - 20;
+    if (locator < 0 || u32(data, locator) !== ZIP64_END_LOCATOR) return undefined;
+    const record = u64(data, locator + 8);
+    if (record + 56 > data.length || u32(data, record) !== ZIP64_END_RECORD) return undefined;
+    entries = u64(data, record + 32);
+    offset = u64(data, record + 48);
+  }
+  let total = 0;
+  let at = offset;
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > data.length || u32(data, at) !== ZIP_CENTRAL_ENTRY) return undefined;
+    const nameLength = u16(data, at + 28);
+    const extraLength = u16(data, at + 30);
+    const commentLength = u16(data, at + 32);
+    const size = u32(data, at + 24);
+    total += size === 0xffffffff ? zip64Size(data, at + 46 + nameLength, extraLength) : size;
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return total;
+}
+
+/** An entry's inflated size from its Zip64 extra field (the first of its 8-byte values); Infinity when missing. */
+function zip64Size(data: Uint8Array, from: number, length: number): number {
+  for (let at = from; at + 4 <= from + length; at += 4 + u16(data, at + 2)) {
+    if (u16(data, at) === ZIP64_EXTRA && u16(data, at + 2) >= 8) return u64(data, at + 4);
+  }
+  return Infinity;
 }

@@ -13,6 +13,7 @@ import type { ReviewedImport } from '../../db/repositories/import-repo';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { setUpUnit, testServices } from '../../testing/fixtures';
+import { snapshotTables } from '../../testing/db-snapshot';
 import { scopeOf } from '../../db/facts';
 import type { AppServices } from '../../context/services';
 import { ImportCore, type ReturnedRow } from './import-core';
@@ -346,21 +347,15 @@ const REFUSED: Readonly<Record<string, string>> = {
   'danh-sach-trong.csv': 'Tệp “danh-sach-trong.csv” không có dữ liệu nào. Kiểm tra lại xem đã chọn đúng tệp chưa.',
 };
 
-async function snapshot(db: Db): Promise<Record<string, unknown[]>> {
-  const out: Record<string, unknown[]> = {};
-  for (const table of db.services.db.tables) out[table.name] = await table.toArray();
-  return out;
-}
-
 describe('files the import refuses', () => {
   it.each(BROKEN.map((f) => [f.file, f] as const))('%s: refused with its Vietnamese message, nothing written', async (_file, spec) => {
     if (!('error' in spec.expected)) throw new Error('not a refused fixture');
     const db = await freshDb();
-    const before = await snapshot(db);
+    const before = await snapshotTables(db.services.db);
     expect(Object.values(before).some((rows) => rows.length > 0)).toBe(true);
     const loaded = await new ImportCore().load({ name: spec.file, bytes: await spec.build() });
     expect(loaded).toEqual({ ok: false, code: spec.expected.error, message: REFUSED[spec.file] });
-    expect(await snapshot(db)).toEqual(before);
+    expect(await snapshotTables(db.services.db)).toEqual(before);
   });
 
   it('every refused fixture has its message here', () => {
