@@ -116,7 +116,11 @@ export function createBackupService(deps: { repos: Repositories; api: DesktopApi
    * Replaces all data with the backup's: first a safety backup of what is here now (refused
    * if that fails), then the whole file is read and checked, then one transaction.
    */
-  async function restore(inspected: Inspected, officer: Officerish, onStage?: (stage: 'safety' | 'reading' | 'writing') => void): Promise<Result<RestoreSummary, string>> {
+  async function restore(
+    inspected: Inspected,
+    officer: Officerish,
+    onStage?: (stage: 'safety' | 'reading' | 'writing', written?: { rows: number; total: number }) => void,
+  ): Promise<Result<RestoreSummary, string>> {
     onStage?.('safety');
     const own = await backups.vaultKey();
     const safety = await backup('safety', officer, own ?? inspected.vault);
@@ -130,6 +134,7 @@ export function createBackupService(deps: { repos: Repositories; api: DesktopApi
       tables.value,
       officer?.id ?? SYSTEM_OFFICER_ID,
       `Khôi phục bản sao lưu ngày ${format(new Date(m.createdAt), 'dd/MM/yyyy HH:mm')} của ${m.unit.unitName || 'đơn vị'} (bản an toàn: ${safety.value.path})`,
+      (rows, total) => onStage?.('writing', { rows, total }),
     );
     if (restored.ok && !own) await backups.setVaultKey(inspected.vault, officer?.id ?? SYSTEM_OFFICER_ID, false);
     return restored;
@@ -154,13 +159,25 @@ export function createBackupService(deps: { repos: Repositories; api: DesktopApi
   }
 
   /** Merges a package's records here in one transaction; the same package twice changes nothing. */
-  async function mergePackage(inspected: Inspected, fileName: string, officer: Officerish): Promise<Result<MergeSummary, string>> {
+  async function mergePackage(
+    inspected: Inspected,
+    fileName: string,
+    officer: Officerish,
+    onStage?: (stage: 'reading' | 'writing', merged?: { rows: number; total: number }) => void,
+  ): Promise<Result<MergeSummary, string>> {
     const m = inspected.manifest;
     if (m.deviceId === (await backups.deviceId())) return err('own_package', BACKUP_MESSAGES.own_package);
     if (await backups.packageSeen(m.id)) return err('already', 'Gói dữ liệu này đã được nhập trước đây. Không có gì thay đổi.');
+    onStage?.('reading');
     const tables = await readTables(inspected);
     if (!tables.ok) return tables;
-    return backups.mergePackage(tables.value, { id: m.id, deviceId: m.deviceId, exportedAt: m.createdAt, fileName }, officer?.id ?? SYSTEM_OFFICER_ID);
+    onStage?.('writing');
+    return backups.mergePackage(
+      tables.value,
+      { id: m.id, deviceId: m.deviceId, exportedAt: m.createdAt, fileName },
+      officer?.id ?? SYSTEM_OFFICER_ID,
+      (rows, total) => onStage?.('writing', { rows, total }),
+    );
   }
 
   return { backup, inspect, restore, exportPackage, mergePackage, readTables };

@@ -140,7 +140,12 @@ export async function signIn(page: Page): Promise<void> {
  * One end-to-end file's setup: the built app served on 127.0.0.1, a fresh
  * browser profile, and everything closed and removed afterwards.
  */
-export function appFixture(): { server: () => AppServer; profileDir: string; open: (options?: { bypassCSP?: boolean }) => Promise<AppSession>; reopen: () => Promise<AppSession> } {
+export function appFixture(): {
+  server: () => AppServer;
+  profileDir: string;
+  open: (options?: { bypassCSP?: boolean }) => Promise<AppSession>;
+  reopen: (options?: { bypassCSP?: boolean }) => Promise<AppSession>;
+} {
   let server: AppServer | undefined;
   let session: AppSession | undefined;
   const profile = newProfileDir();
@@ -172,9 +177,9 @@ export function appFixture(): { server: () => AppServer; profileDir: string; ope
     profileDir: profile.dir,
     open,
     /** closes the browser and opens it again on the same profile: a restart of the app */
-    reopen: async () => {
+    reopen: async (options?: { bypassCSP?: boolean }) => {
       await session?.close();
-      return open();
+      return open(options);
     },
   };
 }

@@ -26,6 +26,8 @@ export type SeedOptions = {
   seed?: number;
   dbName?: string;
   pin?: string;
+  /** record ids are `${idPrefix}-${n}`: another PC's records need other ids */
+  idPrefix?: string;
 };
 
 export type SeedResult = { officerId: string; elderly: number; total: number; ms: number };
@@ -73,7 +75,7 @@ export async function seedMembers(options: SeedOptions): Promise<SeedResult> {
       const status = pick(statuses);
       const progress = initialProgress(at.slice(0, 10), at, officer.value.id, status);
       batch.push({
-        id: `seed-${i}`,
+        id: `${options.idPrefix ?? 'seed'}-${i}`,
         listKey: i < options.listSize ? 'elderly' : pick(otherLists),
         memberKind: 'individual',
         fullName,
@@ -196,4 +198,25 @@ export async function seedFamilies(options: { officerId: string; labour: number;
   await repos.dc01.setState(caseIds.slice(2 * quarter, 3 * quarter), { state: 'in_progress', date: options.today }, options.officerId);
   db.close();
   return { labour: labourIds.length, dc01: caseIds.length };
+}
+
+/**
+ * A fingerprint of every table (row count and SHA-256 of its rows), to tell "exactly as
+ * before" from anything else after an interrupted change. The local vault is left out, and
+ * so are the audit lines of backups: a restore's safety backup is committed on purpose
+ * before the restore starts.
+ */
+export async function digestDatabase(dbName?: string): Promise<Record<string, { count: number; sha256: string }>> {
+  const db = new AppDatabase(dbName);
+  const out: Record<string, { count: number; sha256: string }> = {};
+  for (const table of db.tables) {
+    if (table.name === 'vault') continue;
+    let rows: unknown[] = await table.toArray();
+    if (table.name === 'audit') rows = rows.filter((r) => (r as { action?: string }).action !== 'backup');
+    const bytes = new TextEncoder().encode(JSON.stringify(rows));
+    const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+    out[table.name] = { count: rows.length, sha256: Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join('') };
+  }
+  db.close();
+  return out;
 }

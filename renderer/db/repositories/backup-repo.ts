@@ -186,7 +186,12 @@ export function createBackupRepo(ctx: RepoContext) {
      * Replaces every backed-up table with `tables` in ONE transaction: either all of it is
      * restored, or (an error, the window closed) nothing changed. This PC's vault stays.
      */
-    async replaceAll(tables: SnapshotTables, officerId: string, summary: string): Promise<Result<RestoreSummary, keyof typeof RESTORE_MESSAGES>> {
+    async replaceAll(
+      tables: SnapshotTables,
+      officerId: string,
+      summary: string,
+      onProgress?: (written: number, total: number) => void,
+    ): Promise<Result<RestoreSummary, keyof typeof RESTORE_MESSAGES>> {
       const targets = backedUpTables(db);
       const known = new Set(targets.map((t) => t.name));
       for (const name of Object.keys(tables)) {
@@ -200,12 +205,17 @@ export function createBackupRepo(ctx: RepoContext) {
         }
       }
       let rows = 0;
+      const total = targets.reduce((sum, t) => sum + (tables[t.name]?.length ?? 0), 0);
       await db.transaction('rw', targets, async () => {
         for (const table of targets) {
           await table.clear();
           const incoming = tables[table.name] ?? [];
-          for (let i = 0; i < incoming.length; i += PAGE * 2) await table.bulkAdd(incoming.slice(i, i + PAGE * 2));
-          rows += incoming.length;
+          for (let i = 0; i < incoming.length; i += PAGE) {
+            const page = incoming.slice(i, i + PAGE);
+            await table.bulkAdd(page);
+            rows += page.length;
+            onProgress?.(rows, total);
+          }
         }
         await appendAudit(ctx, { officerId, action: 'restore', entity: 'database', recordId: 'restore', summary });
       });
@@ -225,6 +235,7 @@ export function createBackupRepo(ctx: RepoContext) {
       tables: SnapshotTables,
       source: { id: string; deviceId: string; exportedAt: string; fileName: string },
       officerId: string,
+      onProgress?: (merged: number, total: number) => void,
     ): Promise<Result<MergeSummary, 'damaged' | 'already'>> {
       for (const family of FAMILIES) {
         for (const row of tables[family.table] ?? []) {
@@ -242,6 +253,7 @@ export function createBackupRepo(ctx: RepoContext) {
       let unchanged = 0;
       let catalogueRows = 0;
       const conflicts: Conflict[] = [];
+      const total = FAMILIES.reduce((sum, f) => sum + (tables[f.table]?.length ?? 0), 0);
       const outcome = await db.transaction('rw', [...familyTables, ...catalogueTables, db.facts, db.packages], async () => {
         if (await db.packages.get(source.id)) return 'already' as const;
         const previous = (await db.packages.toArray())
@@ -277,6 +289,7 @@ export function createBackupRepo(ctx: RepoContext) {
               await db.facts.bulkPut(puts.map((r) => family.fact(r) as FactRow));
               (changed[family.table] ??= []).push(...puts.map((r) => r.id));
             }
+            onProgress?.(added + updated + unchanged, total);
           }
         }
         const at = ctx.clock().toISOString();

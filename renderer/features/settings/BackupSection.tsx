@@ -83,7 +83,7 @@ function PassphraseCard({ hasKey }: { hasKey: boolean }) {
         không ai mở được các bản sao lưu, kể cả người làm ứng dụng. Mất USB cũng không lộ dữ liệu.
       </p>
       <form
-        className="form-grid"
+        className="passphrase-form"
         onSubmit={(e) => {
           e.preventDefault();
           void save();
@@ -250,6 +250,7 @@ function SealedFileDialogs({ sealed }: { sealed: ReturnType<typeof useSealedFile
   const { backup } = useServices();
   const { officer } = useSession();
   const [stage, setStage] = useState<Stage | undefined>();
+  const [written, setWritten] = useState<{ rows: number; total: number } | undefined>();
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | undefined>();
   const { state } = sealed;
   const close = () => {
@@ -259,7 +260,10 @@ function SealedFileDialogs({ sealed }: { sealed: ReturnType<typeof useSealedFile
   const restore = async () => {
     if (state.step !== 'ready') return;
     try {
-      const restored = await backup.restore(state.inspected, officer, setStage);
+      const restored = await backup.restore(state.inspected, officer, (next, progress) => {
+        setStage(next);
+        setWritten(progress);
+      });
       setOutcome(
         restored.ok
           ? { ok: true, message: `Đã khôi phục ${formatCount(restored.value.rows)} dòng dữ liệu. Ứng dụng cần mở lại để dùng dữ liệu vừa khôi phục; sau đó đăng nhập như thường.` }
@@ -333,9 +337,15 @@ function SealedFileDialogs({ sealed }: { sealed: ReturnType<typeof useSealedFile
         hiện tại trước khi thay.
       </p>
       {stage ? (
-        <p role="status" className="progress-text">
-          {STAGE_TEXT[stage]}
-        </p>
+        <div role="status" className="progress-text">
+          <p>{STAGE_TEXT[stage]}</p>
+          {stage === 'writing' && written ? (
+            <>
+              <progress max={written.total} value={written.rows} aria-label="Tiến độ khôi phục" />{' '}
+              {formatCount(written.rows)} / {formatCount(written.total)} dòng
+            </>
+          ) : null}
+        </div>
       ) : null}
     </Dialog>
   );

@@ -32,7 +32,8 @@ export function PackageSection() {
   const [scope, setScope] = useState<'all' | string>('all');
   const [busy, setBusy] = useState(false);
   const sealed = useSealedFile('package');
-  const [merging, setMerging] = useState(false);
+  const [merging, setMerging] = useState<'reading' | 'writing' | false>(false);
+  const [progress, setProgress] = useState<{ rows: number; total: number } | undefined>();
   const [summary, setSummary] = useState<{ name: string; result: MergeSummary } | { name: string; error: string } | undefined>();
 
   const period = periods.find((p) => p.to === scope);
@@ -49,9 +50,12 @@ export function PackageSection() {
   const merge = async () => {
     if (sealed.state.step !== 'ready') return;
     const { name, inspected } = sealed.state;
-    setMerging(true);
+    setMerging('reading');
     try {
-      const result = await backup.mergePackage(inspected, name, officer);
+      const result = await backup.mergePackage(inspected, name, officer, (stage, merged) => {
+        setMerging(stage);
+        setProgress(merged);
+      });
       setSummary(result.ok ? { name, result: result.value } : { name, error: result.message });
     } catch {
       setSummary({ name, error: 'Không gộp được: ghi dữ liệu bị lỗi (có thể ổ đĩa đã đầy). Dữ liệu trên máy vẫn như trước.' });
@@ -138,13 +142,13 @@ export function PackageSection() {
         <Dialog
           title="Nhập gói dữ liệu"
           wide
-          onClose={merging ? () => undefined : sealed.reset}
+          onClose={merging !== false ? () => undefined : sealed.reset}
           footer={
             <>
-              <Button onClick={sealed.reset} disabled={merging}>
+              <Button onClick={sealed.reset} disabled={merging !== false}>
                 Hủy
               </Button>
-              <Button variant="primary" onClick={() => void merge()} disabled={merging}>
+              <Button variant="primary" onClick={() => void merge()} disabled={merging !== false}>
                 {merging ? 'Đang gộp…' : 'Gộp vào dữ liệu máy này'}
               </Button>
             </>
@@ -154,7 +158,18 @@ export function PackageSection() {
             Gói <strong>{sealed.state.name}</strong> chứa:
           </p>
           <ManifestView manifest={sealed.state.inspected.manifest} />
-          {merging ? <p role="status">Đang gộp hồ sơ (một lần: hoặc xong hết hoặc không thay đổi gì)…</p> : null}
+          {merging === 'reading' ? <p role="status">Đang đọc và kiểm tra gói dữ liệu…</p> : null}
+          {merging === 'writing' ? (
+            <div role="status">
+              <p>Đang ghi hồ sơ vào máy (một lần: hoặc xong hết hoặc không thay đổi gì)…</p>
+              {progress ? (
+                <>
+                  <progress max={progress.total} value={progress.rows} aria-label="Tiến độ gộp" /> {formatCount(progress.rows)} /{' '}
+                  {formatCount(progress.total)} hồ sơ
+                </>
+              ) : null}
+            </div>
+          ) : null}
         </Dialog>
       ) : null}
       {summary ? (
