@@ -51,10 +51,10 @@ export function Layout({ unit, children }: { unit: UnitSettings; children: React
         <div className="nav-group">Hệ thống</div>
         {navLink(ROUTES.audit, 'Nhật ký thao tác')}
         {navLink(ROUTES.settings, 'Cài đặt')}
-        {backupState ? <BackupNotice hasKey={backupState.hasKey} last={backupState.last} /> : null}
       </nav>
       <div className="main">
         <header className="topbar">
+          {backupState ? <BackupNotice hasKey={backupState.hasKey} last={backupState.last} /> : null}
           <div className="topbar-officer">
             Cán bộ: <strong>{officer.fullName}</strong> <span className="muted">({officer.title})</span>
           </div>
@@ -68,7 +68,7 @@ export function Layout({ unit, children }: { unit: UnitSettings; children: React
   );
 }
 
-/** The side bar says when data is not being backed up, and links to where to fix it. */
+/** The top bar says when data is not being backed up, and links to where to fix it. */
 function BackupNotice({ hasKey, last }: { hasKey: boolean; last: LastBackup | undefined }) {
   const text = !hasKey
     ? 'Chưa đặt mật khẩu sao lưu: dữ liệu chưa được sao lưu.'

@@ -190,6 +190,8 @@ describe('data packages', () => {
   it('merges another PC’s records, and the same package a second time changes nothing', async () => {
     const a = await pc(vault);
     const ids = await seedMembers(a, 6);
+    const phuBinh = (await a.services.db.hamlets.toArray()).find((h) => h.name === 'Thôn Phú Bình')!;
+    await a.services.db.members.update(ids[0]!, { hamletId: phuBinh.id });
     await a.services.repos.members.setStatus(ids.slice(0, 2), { status: 'entered', date: '2026-11-22' }, a.officer.id);
     const bytes = await packageFrom(a);
     expect(a.services.api.saved.at(-1)?.name).toMatch(/^Goi du lieu Cong-an-xa-Vinh-Hiep 2026-11-22\.sdgoi$/);
@@ -200,11 +202,17 @@ describe('data packages', () => {
     if (!inspected.ok) throw new Error(inspected.message);
     const merged = await serviceOf(b).mergePackage(inspected.value, 'goi.sdgoi', b.officer);
     expect(merged.ok && { added: merged.value.added, updated: merged.value.updated, conflicts: merged.value.conflicts.length }).toEqual({ added: 6, updated: 0, conflicts: 0 });
-    expect((await b.services.db.members.toArray()).sort((x, y) => x.id.localeCompare(y.id))).toEqual(
-      (await a.services.db.members.toArray()).sort((x, y) => x.id.localeCompare(y.id)),
-    );
+    const bPhuBinh = (await b.services.db.hamlets.toArray()).find((h) => h.name === 'Thôn Phú Bình')!;
+    const inB = (await b.services.db.members.toArray()).sort((x, y) => x.id.localeCompare(y.id));
+    const inA = (await a.services.db.members.toArray()).sort((x, y) => x.id.localeCompare(y.id));
+    expect(inB).toEqual(inA.map((r) => (r.hamletId === phuBinh.id ? { ...r, hamletId: bPhuBinh.id } : r)));
+    expect(inB.find((r) => r.id === ids[0])?.hamletId).toBe(bPhuBinh.id);
     // facts follow the merged records: the dashboard counts them
     expect((await b.services.repos.facts.all()).filter((f) => ids.includes(f.id))).toHaveLength(6);
+    // the same hamlets by name, under B's ids; A's officer only names who did what
+    expect(await b.services.db.hamlets.count()).toBe(2);
+    expect((await b.services.db.officers.get(a.officer.id))?.active).toBe(false);
+    expect(merged.ok && merged.value.catalogueRows).toMatchObject({ officers: 1 });
 
     const snapshot = await dump(b.services.db);
     const again = await serviceOf(b).mergePackage(inspected.value, 'goi.sdgoi', b.officer);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, mergeRecord, type MergeableRecord } from './merge';
+import { canonicalJson, matchHamlets, mergeRecord, type MergeableRecord } from './merge';
+import { searchKey } from '../text/normalize';
 import type { ProgressEvent } from '../domain/types';
 
 type Rec = MergeableRecord & { phone: string; status: string; statusDate: string; statusLog: ProgressEvent[] };
@@ -73,5 +74,15 @@ describe('mergeRecord', () => {
     const reordered = Object.fromEntries(Object.entries(base).reverse()) as Rec;
     expect(canonicalJson(reordered)).toBe(canonicalJson(base));
     expect(mergeRecord(base, reordered).kind).toBe('unchanged');
+  });
+});
+
+describe('matchHamlets', () => {
+  it('points another PC’s hamlets at this PC’s by name and adds only the unknown ones', () => {
+    const local = [{ id: 'b1', name: 'Thôn Phú Bình' }, { id: 'b2', name: 'Tổ dân phố 3' }];
+    const incoming = [{ id: 'a1', name: 'thon phu binh' }, { id: 'a2', name: 'Thôn Mới' }, { id: 'b2', name: 'Tổ dân phố 3' }];
+    const { idMap, missing } = matchHamlets(local, incoming, searchKey);
+    expect([...idMap]).toEqual([['a1', 'b1'], ['b2', 'b2']]);
+    expect(missing).toEqual([{ id: 'a2', name: 'Thôn Mới' }]);
   });
 });

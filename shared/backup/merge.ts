@@ -140,3 +140,28 @@ export function mergeRecord<T extends MergeableRecord>(local: T | undefined, inc
 export function missingRows<T>(localKeys: ReadonlySet<string>, incoming: readonly T[], keyOf: (row: T) => string): T[] {
   return incoming.filter((row) => !localKeys.has(keyOf(row)));
 }
+
+/**
+ * Another PC's hamlets against this PC's: each PC's setup made its own hamlet rows (own
+ * ids) for the same places, so they are matched by name (`key` folds case and tone
+ * marks). Records coming in are pointed at this PC's hamlet; only unknown names are added.
+ */
+export function matchHamlets<H extends { readonly id: string; readonly name: string }>(
+  local: readonly H[],
+  incoming: readonly H[],
+  key: (name: string) => string,
+): { readonly idMap: ReadonlyMap<string, string>; readonly missing: readonly H[] } {
+  const byName = new Map(local.map((h) => [key(h.name), h.id]));
+  const localIds = new Set(local.map((h) => h.id));
+  const idMap = new Map<string, string>();
+  const missing: H[] = [];
+  for (const h of incoming) {
+    const same = byName.get(key(h.name));
+    if (same !== undefined) idMap.set(h.id, same);
+    else if (!localIds.has(h.id)) {
+      missing.push(h);
+      byName.set(key(h.name), h.id);
+    }
+  }
+  return { idMap, missing };
+}

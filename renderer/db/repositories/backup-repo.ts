@@ -9,10 +9,11 @@ import { CURRENT_VERSION, LOCAL_ONLY_TABLES } from '../schema';
 import { appendAudit, type RepoContext } from './context';
 import { factOf, type FactRow } from '../facts';
 import { err, ok, type Result } from '../../../shared/result';
-import { mergeRecord, missingRows, type Conflict, type MergeableRecord } from '../../../shared/backup/merge';
+import { matchHamlets, mergeRecord, missingRows, type Conflict, type MergeableRecord } from '../../../shared/backup/merge';
+import { searchKey } from '../../../shared/text/normalize';
 import { FORMAT_MESSAGES } from '../../../shared/backup/format';
 import type { SnapshotTables } from '../../../shared/backup/upgrade';
-import type { Dc01Case, LabourRecord, MemberRecord, VehicleDeclaration } from '../../../shared/domain/types';
+import type { Dc01Case, Hamlet, LabourRecord, MemberRecord, VehicleDeclaration } from '../../../shared/domain/types';
 import type { VaultKey } from '../../backup/vault';
 import { encodeFrame } from '../../backup/frames';
 
@@ -56,8 +57,8 @@ export type MergeSummary = {
   readonly updated: number;
   readonly unchanged: number;
   readonly conflicts: readonly Conflict[];
-  /** catalogue rows (hamlets, lists, officers, log lines) this PC lacked */
-  readonly catalogueRows: number;
+  /** rows this PC lacked, by table (hamlets, lists, categories, officers, audit lines) */
+  readonly catalogueRows: Readonly<Record<string, number>>;
 };
 
 export type PackageScope = { readonly period?: { readonly from: string; readonly to: string } };
@@ -251,7 +252,7 @@ export function createBackupRepo(ctx: RepoContext) {
       let added = 0;
       let updated = 0;
       let unchanged = 0;
-      let catalogueRows = 0;
+      const catalogueRows: Record<string, number> = {};
       const conflicts: Conflict[] = [];
       const total = FAMILIES.reduce((sum, f) => sum + (tables[f.table]?.length ?? 0), 0);
       const outcome = await db.transaction('rw', [...familyTables, ...catalogueTables, db.facts, db.packages], async () => {
@@ -261,17 +262,32 @@ export function createBackupRepo(ctx: RepoContext) {
           .map((p) => p.exportedAt)
           .sort()
           .pop();
+        // the same hamlets under this PC's ids: records are pointed at them
+        const hamlets = matchHamlets(await db.hamlets.toArray(), (tables.hamlets ?? []) as Hamlet[], searchKey);
+        if (hamlets.missing.length > 0) {
+          const last = (await db.hamlets.orderBy('order').last())?.order ?? 0;
+          await db.hamlets.bulkAdd(hamlets.missing.map((h, i) => ({ ...h, order: last + 1 + i })));
+          catalogueRows.hamlets = hamlets.missing.length;
+        }
+        const localHamlet = (record: MergeableRecord): MergeableRecord => {
+          const hamletId = (record as { hamletId?: string }).hamletId;
+          const mapped = hamletId ? hamlets.idMap.get(hamletId) : undefined;
+          return mapped === undefined ? record : ({ ...record, hamletId: mapped } as MergeableRecord);
+        };
         for (const catalogue of catalogueTables) {
           const incoming = tables[catalogue.name] ?? [];
-          if (incoming.length === 0) continue;
+          if (incoming.length === 0 || catalogue.name === 'hamlets') continue;
           const localKeys = new Set((await catalogue.toCollection().primaryKeys()).map(String));
-          const missing = missingRows(localKeys, incoming, (row) => String(keyOf(catalogue, row)));
+          let missing = missingRows(localKeys, incoming, (row) => String(keyOf(catalogue, row)));
+          // Another PC's officers name who did what; they do not get a login here until
+          // someone turns them on in Settings → Cán bộ.
+          if (catalogue.name === 'officers') missing = missing.map((o) => ({ ...(o as object), active: false }));
           if (missing.length > 0) await catalogue.bulkAdd(missing);
-          catalogueRows += missing.length;
+          if (missing.length > 0) catalogueRows[catalogue.name] = missing.length;
         }
         for (const family of FAMILIES) {
           const table = db.table<MergeableRecord, string>(family.table);
-          const incoming = (tables[family.table] ?? []) as MergeableRecord[];
+          const incoming = ((tables[family.table] ?? []) as MergeableRecord[]).map(localHamlet);
           for (let i = 0; i < incoming.length; i += PAGE) {
             const page = incoming.slice(i, i + PAGE);
             const locals = await table.bulkGet(page.map((r) => r.id));

@@ -13,6 +13,7 @@ import { ChoiceFilter, officerChoices } from '../../components/records/list-tool
 import { parseDay } from '../../../shared/dates/partial-date';
 import { formatCount } from '../../../shared/format/numbers';
 import type { AuditAction, AuditEntry } from '../../../shared/domain/types';
+import { SYSTEM_OFFICER_ID } from '../../backup/backup-service';
 
 const PAGE = 200;
 
@@ -45,6 +46,8 @@ export const ENTITY_LABELS: Readonly<Record<string, string>> = {
   reportDrafts: 'Báo cáo (bản soạn)',
   report: 'Báo cáo tháng',
   handovers: 'Bàn giao, chốt số liệu',
+  database: 'Toàn bộ dữ liệu (sao lưu, khôi phục)',
+  package: 'Gói dữ liệu từ máy khác',
 };
 
 const asChoices = (labels: Readonly<Record<string, string>>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
@@ -82,7 +85,7 @@ export function AuditPage() {
     () => repos.audit.search({ officerId, action, entity, from, to, limit }),
     [repos, officerId, action, entity, from, to, limit],
   );
-  const officerName = (id: string) => officers.find((o) => o.id === id)?.fullName ?? 'Không rõ';
+  const officerName = (id: string) => (id === SYSTEM_OFFICER_ID ? 'Tự động (ứng dụng)' : officers.find((o) => o.id === id)?.fullName ?? 'Không rõ');
   const filter = <T,>(set: (v: T) => void) => (v: T) => {
     set(v);
     setLimit(PAGE);

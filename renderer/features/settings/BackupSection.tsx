@@ -26,7 +26,10 @@ const KIND_LABELS: Readonly<Record<BackupEntry['kind'], string>> = {
   safety: 'Bản an toàn trước khi khôi phục',
 };
 
-const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
+const fileSize = (bytes: number) =>
+  bytes < 1024 * 1024
+    ? `${formatCount(Math.max(1, Math.ceil(bytes / 1024)))} KB`
+    : `${(bytes / (1024 * 1024)).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
 
 export function BackupSection() {
   const { repos } = useServices();
@@ -221,7 +224,7 @@ function BackupsCard({ hasKey, version, onChanged }: { hasKey: boolean; version:
                   <td>{formatTime(entry.modifiedAt)}</td>
                   <td>{KIND_LABELS[entry.kind]}</td>
                   <td>{entry.location === 'primary' ? 'Thư mục sao lưu' : 'Nơi lưu thứ hai'}</td>
-                  <td className="num">{megabytes(entry.bytes)}</td>
+                  <td className="num">{fileSize(entry.bytes)}</td>
                   <td>
                     <Button variant="ghost" onClick={() => void restoreEntry(entry)} aria-label={`Khôi phục bản ${formatTime(entry.modifiedAt)}`}>
                       Khôi phục…

@@ -182,6 +182,7 @@ export function PackageSection() {
                 {formatCount(summary.result.added)} hồ sơ mới, {formatCount(summary.result.updated)} cập nhật, {formatCount(summary.result.unchanged)}{' '}
                 không đổi, {formatCount(summary.result.conflicts.length)} xung đột.
               </p>
+              <AddedRows counts={summary.result.catalogueRows} />
               {summary.result.conflicts.length > 0 ? <ConflictTable conflicts={summary.result.conflicts} officerName={officerName} /> : null}
             </>
           )}
@@ -189,6 +190,19 @@ export function PackageSection() {
       ) : null}
     </div>
   );
+}
+
+const CATALOGUE_LABELS: Readonly<Record<string, string>> = {
+  hamlets: 'thôn, tổ dân phố',
+  memberLists: 'danh sách hội',
+  dc01Categories: 'loại làm sạch DC01',
+  officers: 'cán bộ (để hiện tên người làm; chưa đăng nhập được trên máy này cho đến khi bật trong Cài đặt → Cán bộ)',
+  audit: 'dòng nhật ký',
+};
+
+function AddedRows({ counts }: { counts: Readonly<Record<string, number>> }) {
+  const parts = Object.entries(counts).map(([table, n]) => `${formatCount(n)} ${CATALOGUE_LABELS[table] ?? table}`);
+  return parts.length > 0 ? <p>Thêm từ máy kia: {parts.join('; ')}.</p> : null;
 }
 
 function ConflictTable({ conflicts, officerName }: { conflicts: readonly Conflict[]; officerName: (id: string) => string }) {
