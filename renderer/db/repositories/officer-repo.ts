@@ -4,6 +4,15 @@ import { err, ok, type Result } from '../../../shared/result';
 import { checkPinFormat, hashPin, verifyPin } from '../../security/pin';
 import { appendAudit, nowStamp, type RepoContext } from './context';
 
+const FREE_ATTEMPTS = 3;
+const THROTTLE_KEY = 'loginThrottle';
+type LoginThrottle = { failures: number; lockedUntil: number };
+
+export function lockoutSeconds(failures: number): number {
+  if (failures < FREE_ATTEMPTS) return 0;
+  return Math.min(300, 5 * 2 ** (failures - FREE_ATTEMPTS));
+}
+
 export type OfficerInput = { fullName: string; title: string; pin: string };
 export type OfficerErrors = Partial<Record<keyof OfficerInput, string>>;
 
@@ -19,6 +28,8 @@ export function checkOfficerInput(input: OfficerInput, pinRequired = true): Offi
 }
 
 export function createOfficerRepo(ctx: RepoContext) {
+  const readThrottle = async (): Promise<LoginThrottle> =>
+    ((await ctx.db.vault.get(THROTTLE_KEY))?.value as LoginThrottle | undefined) ?? { failures: 0, lockedUntil: 0 };
   const { db } = ctx;
   const build = async (input: OfficerInput): Promise<Result<Officer, 'invalid'>> => {
     const errors = checkOfficerInput(input);
@@ -86,13 +97,35 @@ export function createOfficerRepo(ctx: RepoContext) {
         return ok(next);
       });
     },
-    async verify(id: string, pin: string): Promise<Officer | undefined> {
+    /** Seconds until the next PIN may be tried on this PC (0 = now). */
+    async loginWait(): Promise<number> {
+      const throttle = await readThrottle();
+      return Math.max(0, Math.ceil((throttle.lockedUntil - ctx.clock().getTime()) / 1000));
+    },
+    /**
+     * Checks a PIN. Wrong PINs are counted on this PC (in the local vault, so reloading the
+     * page or picking another name does not reset them): after three, each further attempt
+     * waits longer — 5 s, 10 s, 20 s … up to 5 minutes.
+     */
+    async verify(id: string, pin: string): Promise<Result<Officer, 'locked' | 'wrong_pin'>> {
+      const now = ctx.clock().getTime();
+      const throttle = await readThrottle();
+      if (throttle.lockedUntil > now) {
+        return err('locked', `Đã nhập sai mã PIN nhiều lần. Thử lại sau ${Math.ceil((throttle.lockedUntil - now) / 1000)} giây.`);
+      }
       const officer = await db.officers.get(id);
-      if (!officer || !officer.active) return undefined;
-      if (!(await verifyPin(pin, officer.pin))) return undefined;
-      // Who used the shared PC, and when, is part of the record.
-      await appendAudit(ctx, { officerId: officer.id, action: 'login', entity: 'officers', recordId: officer.id, summary: officer.fullName });
-      return officer;
+      if (officer?.active && (await verifyPin(pin, officer.pin))) {
+        await db.transaction('rw', db.vault, db.audit, async () => {
+          await db.vault.put({ key: THROTTLE_KEY, value: { failures: 0, lockedUntil: 0 } satisfies LoginThrottle });
+          // Who used the shared PC, and when, is part of the record.
+          await appendAudit(ctx, { officerId: officer.id, action: 'login', entity: 'officers', recordId: officer.id, summary: officer.fullName });
+        });
+        return ok(officer);
+      }
+      const failures = throttle.failures + 1;
+      const wait = lockoutSeconds(failures);
+      await db.vault.put({ key: THROTTLE_KEY, value: { failures, lockedUntil: now + wait * 1000 } satisfies LoginThrottle });
+      return err('wrong_pin', wait > 0 ? `Mã PIN không đúng. Thử lại sau ${wait} giây.` : 'Mã PIN không đúng.');
     },
   };
 }

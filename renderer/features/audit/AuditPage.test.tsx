@@ -17,7 +17,7 @@ beforeEach(async () => {
 
 describe('audit log', () => {
   it('lists who did what, newest first, filters it, and offers nothing to edit', async () => {
-    expect(await services.repos.officers.verify(officer.id, '1234')).toBeTruthy();
+    expect((await services.repos.officers.verify(officer.id, '1234')).ok).toBe(true);
     const created = await services.repos.members.create(
       { listKey: 'elderly', memberKind: 'individual', idFlagged: false, fullName: 'Nguyễn Văn An', birthDate: '1950', sex: 'male', personalId: personalIdFor(1950, 'male', 1), oldId: '', phone: '', hamletId: '', address: '', note: '' },
       officer.id,

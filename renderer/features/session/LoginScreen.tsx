@@ -1,6 +1,7 @@
 /**
  * Lock screen: the officer picks their name and types their PIN. After three
- * wrong PINs each further attempt waits longer (5 s, 10 s, 20 s … up to 5 min).
+ * wrong PINs each further attempt waits longer (5 s, 10 s, 20 s … up to 5 min);
+ * the count is kept by the officer repository on this PC, so reloading does not reset it.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -8,13 +9,6 @@ import { Button } from '../../components/ui/Button';
 import { Field } from '../../components/ui/Field';
 import { useServices } from '../../context/services';
 import type { Officer } from '../../../shared/domain/types';
-
-const FREE_ATTEMPTS = 3;
-
-export function lockoutSeconds(failures: number): number {
-  if (failures < FREE_ATTEMPTS) return 0;
-  return Math.min(300, 5 * 2 ** (failures - FREE_ATTEMPTS));
-}
 
 export function LoginScreen({ unitName, onLogin }: { unitName: string; onLogin: (officer: Officer) => void }) {
   const { repos, clock } = useServices();
@@ -24,13 +18,19 @@ export function LoginScreen({ unitName, onLogin }: { unitName: string; onLogin: 
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const failures = useRef(0);
   const [lockedUntil, setLockedUntil] = useState(0);
   const [, forceTick] = useState(0);
   const pinRef = useRef<HTMLInputElement>(null);
 
   const selected = officerId || (active.length === 1 ? (active[0]?.id ?? '') : '');
   const waitSeconds = Math.max(0, Math.ceil((lockedUntil - clock().getTime()) / 1000));
+
+  // a wait left from before a reload still applies
+  useEffect(() => {
+    void repos.officers.loginWait().then((wait) => {
+      if (wait > 0) setLockedUntil(clock().getTime() + wait * 1000);
+    });
+  }, [repos, clock]);
 
   useEffect(() => {
     if (waitSeconds <= 0) return;
@@ -46,16 +46,14 @@ export function LoginScreen({ unitName, onLogin }: { unitName: string; onLogin: 
     if (waitSeconds > 0) return;
     setBusy(true);
     try {
-      const officer = await repos.officers.verify(selected, pin);
-      if (officer) {
-        failures.current = 0;
-        onLogin(officer);
+      const verified = await repos.officers.verify(selected, pin);
+      if (verified.ok) {
+        onLogin(verified.value);
         return;
       }
-      failures.current += 1;
-      const wait = lockoutSeconds(failures.current);
+      const wait = await repos.officers.loginWait();
       if (wait > 0) setLockedUntil(clock().getTime() + wait * 1000);
-      setError(wait > 0 ? `Mã PIN không đúng. Thử lại sau ${wait} giây.` : 'Mã PIN không đúng.');
+      setError(verified.message);
       setPin('');
       pinRef.current?.focus();
     } finally {
