@@ -3,9 +3,11 @@
  * the desktop build, but into exceljs's in-memory workbook (its browser bundle
  * has no streaming writer), handed over as one download when finished. Fine for
  * a commune's month; the desktop build streams to disk for the largest units.
+ * With a password the finished workbook is Excel-encrypted before it is saved.
  */
 import { err, ok } from '../../shared/result';
 import { createWorkbookSession, SESSION_MESSAGES, type WorkbookLike } from '../../shared/report/workbook-session';
+import { encryptWorkbook } from '../../shared/excel/office-encryption';
 import {
   IPC_REQUEST_SCHEMAS,
   type DesktopApi,
@@ -20,6 +22,8 @@ export const UNKNOWN_EXPORT_MESSAGE = 'Phiên xuất tệp đã kết thúc ho�
 
 type Session = {
   name: string;
+  /** Excel's "password to open", held only until the file is saved */
+  password?: string;
   workbook: { xlsx: { writeBuffer(): Promise<ArrayBuffer | Uint8Array> } };
   writer: ReturnType<typeof createWorkbookSession>;
 };
@@ -28,6 +32,11 @@ type Session = {
 export async function sha256Hex(data: Uint8Array<ArrayBuffer>): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** `data` Excel-encrypted with `password` (Excel's "password to open"), with the browser's randomness. */
+export function encryptWithPassword(data: Uint8Array, password: string): Uint8Array<ArrayBuffer> {
+  return encryptWorkbook(data, password, (n) => crypto.getRandomValues(new Uint8Array(n)));
 }
 
 /** `save` hands the finished bytes to the officer (a download in the browser). */
@@ -45,6 +54,7 @@ export function createMemoryExports(save: (name: string, data: Uint8Array<ArrayB
       const exportId = crypto.randomUUID();
       sessions.set(exportId, {
         name: parsed.data.suggestedName,
+        ...(parsed.data.password !== undefined ? { password: parsed.data.password } : {}),
         workbook,
         writer: createWorkbookSession(workbook as unknown as WorkbookLike),
       });
@@ -77,7 +87,8 @@ export function createMemoryExports(save: (name: string, data: Uint8Array<ArrayB
       sessions.delete(parsed.data.exportId);
       session.writer.endSheet();
       const buffer = await session.workbook.xlsx.writeBuffer();
-      const data = new Uint8Array(buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer));
+      const plain = new Uint8Array(buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer));
+      const data = session.password === undefined ? plain : encryptWithPassword(plain, session.password);
       const sha256 = await sha256Hex(data);
       const saved = await save(session.name, data);
       if (!saved.ok) return saved;

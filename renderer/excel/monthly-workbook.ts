@@ -30,6 +30,8 @@ export type MonthlyWorkbookInput = {
   readRows: (sets: readonly RowSet[], onProgress: (read: number) => void) => Promise<ReadonlyMap<string, CellValue[][]>>;
   /** a folder chosen for the hand-over; without it a save dialog asks */
   folder?: string;
+  /** Excel's "password to open" for the file (checked with checkWorkbookPassword); never stored */
+  password?: string;
   onProgress?: (progress: ExportProgress) => void;
   signal?: AbortSignal;
 };
@@ -44,6 +46,7 @@ export async function exportMonthlyWorkbook(input: MonthlyWorkbookInput): Promis
   const begun = await api.exportBegin({
     suggestedName: reportFileName(header.unitName, header.period, 'xlsx'),
     ...(input.folder !== undefined ? { folder: input.folder } : {}),
+    ...(input.password !== undefined ? { password: input.password } : {}),
   });
   if (!begun.ok) return begun;
   if (!begun.value.started) return ok(undefined);

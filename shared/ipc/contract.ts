@@ -67,6 +67,12 @@ export const EXPORT_BEGIN_REQUEST = z.object({
   suggestedName: SAFE_FILE_NAME,
   /** write into this chosen folder without asking; otherwise a save dialog asks */
   folder: FOLDER_PATH.optional(),
+  /**
+   * Excel's "password to open": the finished file is encrypted with it
+   * (shared/excel/office-encryption; same 6–255 limits as checkWorkbookPassword).
+   * Held only while the export runs; never stored or logged.
+   */
+  password: z.string().min(6).max(255).optional(),
 });
 export type ExportBeginRequest = z.infer<typeof EXPORT_BEGIN_REQUEST>;
 

@@ -8,7 +8,9 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import ExcelJS from 'exceljs';
+import * as CFB from 'cfb';
 import type { SheetSpec } from '../../../shared/report/workbook';
+import { OLE_SIGNATURE } from '../../../shared/excel/office-encryption';
 
 vi.mock('electron', () => ({ app: {}, dialog: {}, shell: {} }));
 const { createWorkbookExportService, FOLDER_NOT_CHOSEN_MESSAGE } = await import('./workbook-export');
@@ -97,6 +99,8 @@ describe('workbook export, streamed to disk', () => {
     const bytes = await readFile(target);
     expect(finished.value).toEqual({ path: target, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.byteLength });
     expect(await readdir(dir)).toEqual(['BaoCao.xlsx']);
+    // without a password: a plain .xlsx (a zip)
+    expect([...bytes.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
 
     const workbook = await readBack(target);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Hội Người cao tuổi']);
@@ -131,6 +135,50 @@ describe('workbook export, streamed to disk', () => {
     expect(detail.getCell('B9').value).toBe('=HYPERLINK("x")');
     expect(detail.getCell('C9').value).toEqual(new Date(Date.UTC(1951, 2, 12)));
     expect(detail.getCell('A9').value).toBe(2);
+  });
+
+  it('with a password, the file saved is Excel-encrypted (an OLE file), its checksum that of the encrypted bytes', async () => {
+    const target = path.join(dir, 'BaoCao.xlsx');
+    const exports = service({ save: target });
+    const begun = await exports.exportBegin({ suggestedName: 'BaoCao.xlsx', password: 'matkhau2026' });
+    const exportId = begun.ok && begun.value.started ? begun.value.exportId : '';
+    await exports.exportSheet({ exportId, sheet: DETAIL });
+    // two full pages: far more than exceljs's zip buffers before it writes out (plain, ~200 KB would be on the disk by now)
+    for (let page = 0; page < 2; page++) {
+      const rows = Array.from({ length: 10000 }, (_, i) => [`Nguyễn Văn ${page}-${i}`, '1950', String(1e11 + i), '2026-11-02']);
+      expect(await exports.exportRows({ exportId, rows })).toMatchObject({ ok: true });
+    }
+    // nothing of the plain workbook reaches the disk (a USB stick keeps deleted files readable): the temporary file stays empty
+    const [temporary] = await readdir(dir);
+    expect(temporary).toMatch(/^BaoCao\.xlsx\.tmp-/);
+    expect((await readFile(path.join(dir, temporary!))).byteLength).toBe(0);
+
+    const finished = await exports.exportFinish({ exportId });
+    expect(finished.ok).toBe(true);
+    if (!finished.ok) return;
+    const bytes = await readFile(target);
+    expect([...bytes.subarray(0, 8)]).toEqual(OLE_SIGNATURE);
+    expect(finished.value).toEqual({ path: target, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.byteLength });
+    expect(await readdir(dir)).toEqual(['BaoCao.xlsx']);
+    const container = CFB.read(bytes, { type: 'buffer' });
+    const info = Buffer.from(CFB.find(container, '/EncryptionInfo')!.content as Uint8Array);
+    expect([...info.subarray(0, 4)]).toEqual([4, 0, 4, 0]);
+    expect(info.toString('latin1')).toContain('<p:encryptedKey spinCount="100000"');
+    const encryptedPackage = Buffer.from(CFB.find(container, '/EncryptedPackage')!.content as Uint8Array);
+    // the plain size, then the workbook padded to whole AES blocks
+    const plainSize = Number(encryptedPackage.readBigUInt64LE(0));
+    expect(plainSize).toBeGreaterThan(1000);
+    expect(encryptedPackage.byteLength).toBe(8 + Math.ceil(plainSize / 16) * 16);
+    await expect(readBack(target)).rejects.toThrow();
+  });
+
+  it('an aborted export with a password leaves nothing behind either', async () => {
+    const exports = service({ save: path.join(dir, 'a.xlsx') });
+    const begun = await exports.exportBegin({ suggestedName: 'a.xlsx', password: 'matkhau2026' });
+    const exportId = begun.ok && begun.value.started ? begun.value.exportId : '';
+    await exports.exportSheet({ exportId, sheet: SUMMARY });
+    await exports.exportAbort({ exportId });
+    expect(await readdir(dir)).toEqual([]);
   });
 
   it('refuses a row that does not fit the sheet, and a page is all or nothing', async () => {

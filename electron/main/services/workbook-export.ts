@@ -8,10 +8,16 @@
  * behind. Files go where the officer chose in a save dialog, or into a folder
  * the officer chose in the folder dialog (hand-over to a USB stick) — never
  * anywhere the renderer names on its own.
+ *
+ * With a password (Excel's "password to open"), exceljs writes into memory
+ * instead, and at the end the encrypted file is what goes into the temporary
+ * file: the plain workbook never touches the disk (a USB stick keeps deleted
+ * files readable). The password lives only in the export's session.
  */
 import path from 'node:path';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { Writable } from 'node:stream';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type {
@@ -26,6 +32,7 @@ import type {
 } from '../../../shared/ipc/contract';
 import { err, ok } from '../../../shared/result';
 import { createWorkbookSession, SESSION_MESSAGES, type WorkbookLike } from '../../../shared/report/workbook-session';
+import { encryptWorkbook } from '../../../shared/excel/office-encryption';
 import { writeErrorMessage } from './write-errors';
 
 export interface ExportDialogs {
@@ -50,7 +57,29 @@ type Session = {
   stream: WriteStream;
   writer: InstanceType<typeof ExcelJS.stream.xlsx.WorkbookWriter>;
   sheets: ReturnType<typeof createWorkbookSession>;
+  /** with a password: the plain workbook, in memory, to be encrypted into `stream` at the end */
+  sealed?: { password: string; plain: MemorySink };
 };
+
+/** A writable that keeps what it is given, for a workbook that must not reach the disk unencrypted. */
+type MemorySink = { stream: Writable; bytes(): Buffer };
+function memorySink(): MemorySink {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  return { stream, bytes: () => Buffer.concat(chunks) };
+}
+
+function ended(stream: WriteStream, data: Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.once('error', reject);
+    stream.end(data, () => resolve());
+  });
+}
 
 /** Resolves once the stream's file is open, or rejects with the open error (EEXIST, EACCES, ENOSPC…). */
 function opened(stream: WriteStream): Promise<void> {
@@ -94,6 +123,7 @@ export function createWorkbookExportService(deps: ExportDeps) {
     const session = sessions.get(exportId);
     if (!session) return;
     sessions.delete(exportId);
+    session.sealed?.plain.stream.destroy();
     session.stream.destroy();
     await closed(session.stream).catch(() => undefined);
     await rm(session.temporary, { force: true }).catch(() => undefined);
@@ -133,9 +163,10 @@ export function createWorkbookExportService(deps: ExportDeps) {
       stream.destroy();
       return err('io_error', writeErrorMessage(error));
     }
-    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+    const sealed = request.password !== undefined ? { password: request.password, plain: memorySink() } : undefined;
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sealed?.plain.stream ?? stream, useStyles: true, useSharedStrings: false });
     writer.creator = 'Sổ Đề án 06';
-    sessions.set(exportId, { target, temporary, stream, writer, sheets: createWorkbookSession(writer as unknown as WorkbookLike) });
+    sessions.set(exportId, { target, temporary, stream, writer, sheets: createWorkbookSession(writer as unknown as WorkbookLike), ...(sealed ? { sealed } : {}) });
     return ok({ started: true, exportId });
   }
 
@@ -167,6 +198,10 @@ export function createWorkbookExportService(deps: ExportDeps) {
     try {
       session.sheets.endSheet();
       await session.writer.commit();
+      if (session.sealed) {
+        const { password, plain } = session.sealed;
+        await ended(session.stream, encryptWorkbook(plain.bytes(), password, (n) => randomBytes(n)));
+      }
       await closed(session.stream);
       await flushToDisk(session.temporary);
       const sha256 = await sha256Of(session.temporary);

@@ -23,7 +23,8 @@ export function createHandoverRepo(ctx: RepoContext) {
       return rows.reduce<Handover | undefined>((best, h) => (!best || h.at > best.at ? h : best), undefined);
     },
 
-    async record(input: { period: Period; files: readonly HandoverFile[]; values: SentValues }, officerId: string): Promise<Handover> {
+    /** `passwordProtected`: the Excel files were given a password to open (noted in the audit; the password itself is kept nowhere). */
+    async record(input: { period: Period; files: readonly HandoverFile[]; values: SentValues; passwordProtected?: boolean }, officerId: string): Promise<Handover> {
       const handover: Handover = {
         id: ctx.newId(),
         periodFrom: input.period.from,
@@ -40,7 +41,7 @@ export function createHandoverRepo(ctx: RepoContext) {
           action: 'export',
           entity: 'handovers',
           recordId: handover.id,
-          summary: `Chốt số liệu và bàn giao kỳ đến ${input.period.to}: ${input.files.map((f) => f.name).join(', ')}`,
+          summary: `Chốt số liệu và bàn giao kỳ đến ${input.period.to}: ${input.files.map((f) => f.name).join(', ')}${input.passwordProtected ? ' (tệp Excel có đặt mật khẩu mở)' : ''}`,
         });
       });
       return handover;

@@ -3,6 +3,8 @@
  * once (a USB stick), the app saves the period's files there with clear
  * names, records what was sent (every figure, each file's checksum, who,
  * when), opens the folder and offers a ready-to-paste email/Zalo message.
+ * The Excel files can be given Excel's own "password to open"; the password
+ * is typed for this hand-over only and kept nowhere.
  */
 import { useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
@@ -12,6 +14,8 @@ import { useToast } from '../../components/ui/Toast';
 import { Card } from '../../components/ui/Card';
 import { Button } from '../../components/ui/Button';
 import { Dialog } from '../../components/ui/Dialog';
+import { Field } from '../../components/ui/Field';
+import { checkWorkbookPassword } from '../../../shared/excel/office-encryption';
 import { handoverMessage, sentValues } from '../../../shared/report/handover';
 import type { Handover, HandoverFile, ReportDraft } from '../../../shared/domain/types';
 import { reportFileName } from '../../../shared/report/workbook';
@@ -29,10 +33,14 @@ export type HandoverStep = {
   label: string;
   /** how the card's sentence names the file: "báo cáo PDF" */
   phrase: string;
-  run: (folder: string) => Promise<{ ok: true; file: HandoverFile & { path: string } } | { ok: false; message: string } | { ok: true; file: undefined }>;
+  /** `password`: Excel's "password to open" for an .xlsx it saves, when the officer set one */
+  run: (folder: string, password?: string) => Promise<{ ok: true; file: HandoverFile & { path: string } } | { ok: false; message: string } | { ok: true; file: undefined }>;
 };
 
-type Done = { folder: string; files: (HandoverFile & { path: string })[]; message: string };
+type Done = { folder: string; files: (HandoverFile & { path: string })[]; message: string; passwordProtected: boolean };
+
+export const PASSWORD_MISMATCH_MESSAGE = 'Hai lần nhập mật khẩu không khớp.';
+export const PASSWORD_HINT = 'Báo mật khẩu cho cấp trên bằng cách khác (gọi điện), không gửi kèm tệp.';
 
 const fileName = (p: string) => p.split(/[\\/]/).pop() ?? p;
 
@@ -89,8 +97,20 @@ export function HandoverCard({
   const [progress, setProgress] = useState<ExportProgress>();
   const [done, setDone] = useState<Done>();
   const abort = useRef<AbortController | undefined>(undefined);
+  // Excel's "password to open" for this hand-over only: in this component's state, nowhere else.
+  const [protect, setProtect] = useState(false);
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [passwordErrors, setPasswordErrors] = useState<{ password?: string; confirm?: string }>({});
 
   const run = async () => {
+    if (protect) {
+      const problem = checkWorkbookPassword(password);
+      const mismatch = !problem && confirm !== password ? PASSWORD_MISMATCH_MESSAGE : undefined;
+      setPasswordErrors({ ...(problem ? { password: problem } : {}), ...(mismatch ? { confirm: mismatch } : {}) });
+      if (problem || mismatch) return;
+    }
+    const sealWith = protect ? password : undefined;
     const chosen = await api.chooseFolder();
     if (!chosen.ok) return toast.show(chosen.message, { tone: 'error' });
     if (!chosen.value.chosen) return;
@@ -106,6 +126,7 @@ export function HandoverCard({
         rowSets,
         readRows: (sets, onProgress) => repos.reportRows.readAll(sets, period, names, onProgress),
         folder,
+        ...(sealWith !== undefined ? { password: sealWith } : {}),
         onProgress: setProgress,
         signal: abort.current.signal,
       });
@@ -115,14 +136,19 @@ export function HandoverCard({
       for (const step of steps) {
         if (abort.current.signal.aborted) return toast.show('Đã dừng bàn giao. Số liệu chưa được chốt.');
         setProgress({ step: `${step.label}…`, sheet: 1, sheets: 1, rows: 0 });
-        const made = await step.run(folder);
+        const made = await step.run(folder, sealWith);
         if (!made.ok) {
           return toast.show(`${made.message} Số liệu chưa được chốt; các tệp đã lưu: ${files.map((f) => f.name).join(', ')}.`, { tone: 'error' });
         }
         if (made.file) files.push(made.file);
       }
-      await repos.handovers.record({ period, files: files.map(({ name, sha256, bytes }) => ({ name, sha256, bytes })), values: sentValues(report.keys) }, officer.id);
-      setDone({ folder, files, message: handoverMessage(report.figures, report.header, files.map((f) => f.name)) });
+      await repos.handovers.record(
+        { period, files: files.map(({ name, sha256, bytes }) => ({ name, sha256, bytes })), values: sentValues(report.keys), passwordProtected: sealWith !== undefined },
+        officer.id,
+      );
+      setDone({ folder, files, message: handoverMessage(report.figures, report.header, files.map((f) => f.name)), passwordProtected: sealWith !== undefined });
+      setPassword('');
+      setConfirm('');
       // The desktop build opens the folder at once, so the officer sees the files on the USB stick.
       if (desktop && files[0]) void api.showInFolder({ path: files[0].path });
     } catch (e) {
@@ -165,6 +191,34 @@ export function HandoverCard({
           </div>
         </div>
       )}
+      <div className="handover-password">
+        <label className="check-line">
+          <input
+            type="checkbox"
+            checked={protect}
+            disabled={Boolean(progress)}
+            onChange={(e) => {
+              setProtect(e.target.checked);
+              setPasswordErrors({});
+            }}
+          />
+          Đặt mật khẩu mở tệp Excel
+        </label>
+        {protect && (
+          <>
+            <Field label="Mật khẩu mở tệp Excel" error={passwordErrors.password} hint={`${PASSWORD_HINT} Nên dùng chữ không dấu và số, để cấp trên gõ lại đúng.`} required>
+              {(props) => (
+                <input {...props} type="password" autoComplete="new-password" disabled={Boolean(progress)} value={password} onChange={(e) => setPassword(e.target.value)} />
+              )}
+            </Field>
+            <Field label="Nhập lại mật khẩu" error={passwordErrors.confirm} required>
+              {(props) => (
+                <input {...props} type="password" autoComplete="new-password" disabled={Boolean(progress)} value={confirm} onChange={(e) => setConfirm(e.target.value)} />
+              )}
+            </Field>
+          </>
+        )}
+      </div>
       {progress ? (
         <WorkProgress progress={progress} onCancel={() => abort.current?.abort()} />
       ) : (
@@ -194,6 +248,11 @@ export function HandoverCard({
               </li>
             ))}
           </ul>
+          {done.passwordProtected && (
+            <p className="notice notice-info">
+              Các tệp Excel đã được đặt mật khẩu mở{done.files.some((f) => f.name.endsWith('.pdf')) ? ' (báo cáo PDF thì không)' : ''}. {PASSWORD_HINT}
+            </p>
+          )}
           <label className="field">
             <span>Nội dung gửi kèm (email/Zalo)</span>
             <textarea readOnly rows={10} value={done.message} aria-label="Nội dung gửi kèm" />

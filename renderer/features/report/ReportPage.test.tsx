@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import ExcelJS from 'exceljs';
@@ -7,6 +7,15 @@ import { renderSignedIn } from '../../testing/render';
 import type { AppServices } from '../../context/services';
 import type { Officer } from '../../../shared/domain/types';
 import { ReportPage } from './ReportPage';
+import { PASSWORD_HINT } from './HandoverCard';
+import { sha256Hex } from '../../excel/memory-export';
+import * as encryption from '../../../shared/excel/office-encryption';
+
+// The real encryption, watched: which bytes and which password each Excel file was encrypted with.
+vi.mock('../../../shared/excel/office-encryption', async (original) => {
+  const actual = await original<typeof encryption>();
+  return { ...actual, encryptWorkbook: vi.fn(actual.encryptWorkbook) };
+});
 
 let services: AppServices & { api: RecordingApi };
 let officer: Officer;
@@ -94,6 +103,9 @@ describe('report hub', () => {
     expect(handover!.files).toEqual([{ name: 'BaoCao_DA06_CAX-VinhHiep_2026-12.xlsx', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), bytes: services.api.saved[0]!.bytes.byteLength }]);
     expect(handover!.values['members.elderly.received']).toBe(2);
     expect(handover!.values['report.date']).toBeUndefined();
+    // no password asked for: a plain .xlsx (a zip)
+    expect([...services.api.saved[0]!.bytes.subarray(0, 2)]).toEqual([0x50, 0x4b]);
+    expect(within(done).queryByText(/mật khẩu/)).toBeNull();
     await user.click(within(done).getByRole('button', { name: 'Xong' }));
     expect(await screen.findByText(/Đã chốt số liệu và bàn giao ngày 22\/11\/2026/)).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: /Số liệu đã thay đổi/ })).toBeNull();
@@ -103,6 +115,60 @@ describe('report hub', () => {
     const changes = await screen.findByRole('region', { name: /Số liệu đã thay đổi so với bản gửi ngày 22\/11\/2026/ });
     expect(within(changes).getByRole('row', { name: /Hội Người cao tuổi Đã nhập, chờ duyệt 0 1/ })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Bàn giao lại (bản điều chỉnh)…' })).toBeInTheDocument();
+  });
+
+  it('hands over with a password to open the Excel files: checked before the folder is chosen, and kept nowhere', async () => {
+    await member('Nguyễn Văn An', 1);
+    const form = new ExcelJS.Workbook();
+    form.addWorksheet('Báo cáo').getCell('A1').value = 'Đơn vị: {{unit.name}}';
+    const template = await services.repos.templates.add({ name: 'Mẫu PC06', fileName: 'moi.xlsx', data: new Uint8Array(await form.xlsx.writeBuffer()) }, officer.id);
+    if (!template.ok) throw new Error(template.message);
+    const encryptWorkbook = vi.mocked(encryption.encryptWorkbook);
+    encryptWorkbook.mockClear();
+
+    const user = userEvent.setup();
+    renderSignedIn(<ReportPage />, services, officer);
+    await chooseCurrentPeriod(user);
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Mẫu báo cáo của cấp trên' }), template.value.id);
+    expect(screen.queryByLabelText(/^Mật khẩu mở tệp Excel/)).toBeNull();
+    await user.click(screen.getByRole('checkbox', { name: 'Đặt mật khẩu mở tệp Excel' }));
+    expect(screen.getByLabelText(/^Mật khẩu mở tệp Excel/)).toHaveAccessibleDescription(expect.stringContaining(PASSWORD_HINT));
+    const handOver = screen.getByRole('button', { name: 'Chọn thư mục và bàn giao…' });
+
+    await user.type(screen.getByLabelText(/^Mật khẩu mở tệp Excel/), '12345');
+    await user.click(handOver);
+    expect(await screen.findByText('Mật khẩu phải có ít nhất 6 ký tự.')).toBeInTheDocument();
+    await user.type(screen.getByLabelText(/^Mật khẩu mở tệp Excel/), '6');
+    await user.type(screen.getByLabelText(/^Nhập lại mật khẩu/), '123457');
+    await user.click(handOver);
+    expect(await screen.findByText('Hai lần nhập mật khẩu không khớp.')).toBeInTheDocument();
+    expect(screen.queryByText('Mật khẩu phải có ít nhất 6 ký tự.')).toBeNull();
+    expect(services.api.saved).toHaveLength(0);
+
+    await user.clear(screen.getByLabelText(/^Nhập lại mật khẩu/));
+    await user.type(screen.getByLabelText(/^Nhập lại mật khẩu/), '123456');
+    await user.click(handOver);
+    const done = await screen.findByRole('dialog', { name: 'Đã bàn giao và chốt số liệu' }, { timeout: 15_000 });
+
+    // both Excel files, the workbook and the filled form, are Excel-encrypted with the password typed
+    expect(services.api.saved.map((f) => f.name)).toEqual(['BaoCao_DA06_CAX-VinhHiep_2026-12.xlsx', 'Mau_PC06_BaoCao_DA06_CAX-VinhHiep_2026-12.xlsx']);
+    for (const file of services.api.saved) expect([...file.bytes.subarray(0, 8)]).toEqual(encryption.OLE_SIGNATURE);
+    expect(encryptWorkbook.mock.calls.map(([plain, password]) => [plain.subarray(0, 2), password])).toEqual([
+      [new Uint8Array([0x50, 0x4b]), '123456'],
+      [new Uint8Array([0x50, 0x4b]), '123456'],
+    ]);
+    expect(within(done).getByText(/Các tệp Excel đã được đặt mật khẩu mở/)).toHaveTextContent(PASSWORD_HINT);
+
+    // what was recorded is the encrypted files; the audit says a password was set, and nothing keeps the password
+    const [handover] = await services.repos.handovers.all();
+    expect(handover!.files.map((f) => f.sha256)).toEqual(await Promise.all(services.api.saved.map((f) => sha256Hex(new Uint8Array(f.bytes)))));
+    const audit = await services.db.audit.toArray();
+    expect(audit.find((a) => a.entity === 'handovers')?.summary).toContain('(tệp Excel có đặt mật khẩu mở)');
+    for (const table of services.db.tables) expect(JSON.stringify(await table.toArray())).not.toContain('123456');
+    expect(JSON.stringify({ ...localStorage, ...sessionStorage })).not.toContain('123456');
+    await user.click(within(done).getByRole('button', { name: 'Xong' }));
+    expect(screen.getByLabelText(/^Mật khẩu mở tệp Excel/)).toHaveValue('');
+    expect(screen.getByLabelText(/^Nhập lại mật khẩu/)).toHaveValue('');
   });
 
   it("fills the superior's template: unknown keys are listed with their cells and nothing is saved; a good template is saved filled", async () => {

@@ -12,7 +12,7 @@ import { useToast } from '../../components/ui/Toast';
 import { Card } from '../../components/ui/Card';
 import { Button } from '../../components/ui/Button';
 import { fillTemplateForPeriod } from '../../excel/template-fill';
-import { sha256Hex } from '../../excel/memory-export';
+import { encryptWithPassword, sha256Hex } from '../../excel/memory-export';
 import type { TemplateProblem } from '../../../shared/report/template';
 import { asciiFold } from '../../../shared/text/normalize';
 import type { NameLookup } from '../../../shared/report/detail';
@@ -157,14 +157,16 @@ export function templateStep(
   return {
     label: `Đang điền mẫu "${template.name}"`,
     phrase: `mẫu "${template.name}" đã điền`,
-    run: async (folder) => {
+    run: async (folder, password) => {
       const filled = await fill(template, () => undefined);
       if (!filled.ok) return { ok: false, message: `${filled.message}${filled.problems.length > 0 ? ` (${filled.problems.map((p) => p.address).join(', ')})` : ''}` };
-      const saved = await api.saveFile({ suggestedName: filled.name, filters: XLSX_FILTER, data: filled.data, folder });
+      // encrypted here, before it leaves the page: the plain workbook never reaches the disk
+      const data = password === undefined ? filled.data : encryptWithPassword(filled.data, password);
+      const saved = await api.saveFile({ suggestedName: filled.name, filters: XLSX_FILTER, data, folder });
       if (!saved.ok) return { ok: false, message: saved.message };
       if (!saved.value.saved) return { ok: true, file: undefined };
-      const sha256 = saved.value.sha256 ?? (await sha256Hex(filled.data));
-      return { ok: true, file: { path: saved.value.path, name: filled.name, sha256, bytes: filled.data.byteLength } };
+      const sha256 = saved.value.sha256 ?? (await sha256Hex(data));
+      return { ok: true, file: { path: saved.value.path, name: filled.name, sha256, bytes: data.byteLength } };
     },
   };
 }
