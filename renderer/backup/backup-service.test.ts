@@ -194,6 +194,8 @@ describe('data packages', () => {
     await a.services.db.members.update(ids[0]!, { hamletId: phuBinh.id });
     await a.services.repos.members.setStatus(ids.slice(0, 2), { status: 'entered', date: '2026-11-22' }, a.officer.id);
     const bytes = await packageFrom(a);
+    const exported = (await a.services.db.audit.toArray()).filter((e) => e.action === 'export' && e.entity === 'package');
+    expect(exported.map((e) => e.summary)).toEqual([expect.stringMatching(/^Xuất gói dữ liệu ".*\.sdgoi": toàn bộ hồ sơ, 6 hồ sơ$/)]);
     expect(a.services.api.saved.at(-1)?.name).toMatch(/^Goi du lieu Cong-an-xa-Vinh-Hiep 2026-11-22\.sdgoi$/);
 
     const b = await pc(vault);

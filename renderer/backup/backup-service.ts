@@ -155,6 +155,11 @@ export function createBackupService(deps: { repos: Repositories; api: DesktopApi
       data,
     });
     if (!saved.ok) return saved;
+    if (saved.value.saved) {
+      const records = ['members', 'labour', 'declarations', 'dc01Cases'].reduce((sum, t) => sum + (counts[t] ?? 0), 0);
+      const what = scope.period ? `hồ sơ thay đổi từ ${scope.period.from} đến ${scope.period.to}` : 'toàn bộ hồ sơ';
+      await backups.recordPackageExport(manifest.id, officer?.id ?? SYSTEM_OFFICER_ID, `Xuất gói dữ liệu "${saved.value.path}": ${what}, ${records} hồ sơ`);
+    }
     return ok({ ...saved.value, counts });
   }
 

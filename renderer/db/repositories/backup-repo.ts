@@ -223,6 +223,11 @@ export function createBackupRepo(ctx: RepoContext) {
       return ok({ tables: targets.length, rows });
     },
 
+    /** A data package left this PC: who, which file, how many records. */
+    async recordPackageExport(packageId: string, officerId: string, summary: string): Promise<void> {
+      await db.transaction('rw', db.audit, () => appendAudit(ctx, { officerId, action: 'export', entity: 'package', recordId: packageId, summary }));
+    },
+
     async packageSeen(packageId: string): Promise<PackageLog | undefined> {
       return db.packages.get(packageId);
     },
