@@ -1,7 +1,18 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
 import ExcelJS from 'exceljs';
-import { fillTemplate, fillTemplateForPeriod, inspectTemplate, verifyFilled, type ExcelJSModule, type FillRowSet } from './template-fill';
+import {
+  fillTemplate,
+  fillTemplateForPeriod,
+  inspectTemplate,
+  NO_SHEET_MESSAGE,
+  TOO_MUCH_INFLATED_MESSAGE,
+  verifyFilled,
+  type ExcelJSModule,
+  type FillRowSet,
+} from './template-fill';
+import { zipOf } from '../../tests/fixtures/bad-inputs';
+import { READ_LIMITS } from '../../shared/import/read-errors';
 import type { ReportKey } from '../../shared/report/values';
 import type { CellValue } from '../../shared/report/detail';
 import type { RowSet } from '../db/repositories/report-rows';
@@ -317,6 +328,30 @@ describe('filling the superior unit’s template', () => {
     const result = await fillTemplate({ data: new TextEncoder().encode('not a workbook'), values, rowSets: [] });
     expect(result).toMatchObject({ ok: false, code: 'unreadable' });
     expect(await inspectTemplate(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]), new Set(), [])).toMatchObject({ ok: false, code: 'unreadable' });
+  });
+
+  it('a zip without a worksheet is no template', async () => {
+    const text = zipOf([{ name: 'ghi-chu.txt', data: new TextEncoder().encode('Không phải bảng tính') }]);
+    expect(await inspectTemplate(text, new Set(), [])).toEqual({ ok: false, code: 'unreadable', message: NO_SHEET_MESSAGE });
+    expect(await fillTemplate({ data: text, values, rowSets: [] })).toEqual({ ok: false, code: 'unreadable', message: NO_SHEET_MESSAGE });
+  });
+
+  it('a zip whose parts say they inflate to more than READ_LIMITS.xlsxInflatedBytes is refused before exceljs reads it', async () => {
+    const bomb = zipOf([
+      { name: 'xl/workbook.xml', data: new TextEncoder().encode('<workbook/>') },
+      // an empty DEFLATE block that says it inflates to the limit: with the workbook, more than it
+      { name: 'xl/worksheets/sheet1.xml', deflated: new Uint8Array([3, 0]), size: READ_LIMITS.xlsxInflatedBytes, crc: 0 },
+    ]);
+    /** exceljs, as far as a test can tell: any use of it fails */
+    const untouchable = new Proxy({} as ExcelJSModule, {
+      get: (_target, key) => {
+        if (key === 'then') return undefined;
+        throw new Error(`exceljs was used: ${String(key)}`);
+      },
+    });
+    expect(await inspectTemplate(bomb, new Set(), [], untouchable)).toEqual({ ok: false, code: 'unreadable', message: TOO_MUCH_INFLATED_MESSAGE });
+    expect(await fillTemplate({ data: bomb, values, rowSets: [], excel: untouchable })).toEqual({ ok: false, code: 'unreadable', message: TOO_MUCH_INFLATED_MESSAGE });
+    expect(TOO_MUCH_INFLATED_MESSAGE).toContain('hơn 200 MB');
   });
 
   it('inspecting says which cells use which keys and which lists', async () => {

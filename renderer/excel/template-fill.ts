@@ -49,6 +49,7 @@ import type { CellValue, NameLookup } from '../../shared/report/detail';
 import type { Period } from '../../shared/settings/period';
 import type { ReportTemplate } from '../../shared/domain/types';
 import { formatCount } from '../../shared/format/numbers';
+import { READ_LIMITS, zipInflatedSize } from '../../shared/import/read-errors';
 import type { RowSet } from '../db/repositories/report-rows';
 
 export type { ExcelJSModule } from './load';
@@ -87,6 +88,17 @@ export type FillOutput = {
 };
 
 export const UNREADABLE_MESSAGE = 'Không đọc được tệp mẫu: tệp hỏng hoặc không phải tệp Excel .xlsx. Mở tệp bằng Excel, lưu lại dạng .xlsx rồi nạp lại.';
+/** A zip that holds no worksheet (another file zipped and renamed, a damaged workbook). */
+export const NO_SHEET_MESSAGE =
+  'Tệp mẫu không có trang tính (sheet) nào nên không dùng làm mẫu được — có thể đây không phải tệp Excel .xlsx. Mở tệp bằng Excel, kiểm tra lại mẫu, lưu lại dạng .xlsx rồi nạp lại.';
+/**
+ * A template whose parts say they inflate to more than READ_LIMITS.xlsxInflatedBytes: the
+ * import's READ_MESSAGES.tooMuchInflated speaks of a list to import in several files, which a
+ * template is not.
+ */
+export const TOO_MUCH_INFLATED_MESSAGE =
+  `Tệp mẫu chứa quá nhiều dữ liệu (giải nén ra hơn ${formatCount(Math.round(READ_LIMITS.xlsxInflatedBytes / 1024 / 1024))} MB), không giống một mẫu báo cáo. ` +
+  'Có thể tệp bị định dạng thừa ở rất nhiều dòng, cột trống: chép riêng phần biểu mẫu sang một tệp mới, lưu dạng .xlsx rồi nạp lại.';
 
 // ---------------------------------------------------------------- reading
 
@@ -158,6 +170,20 @@ function analyzeWorkbook(excel: ExcelJSModule, workbook: Workbook, validKeys: Re
   return { scan, analysis: merges.length ? { ...analysis, problems: [...analysis.problems, ...merges] } : analysis };
 }
 
+/**
+ * A template's workbook, or why it cannot be one: a zip whose parts say they inflate to
+ * more than READ_LIMITS.xlsxInflatedBytes is refused before exceljs inflates it (whole, into
+ * memory); one exceljs cannot read, or that holds no worksheet, after.
+ */
+async function loadTemplate(excel: ExcelJSModule, data: Uint8Array): Promise<Result<Workbook, 'unreadable'>> {
+  const inflated = zipInflatedSize(data);
+  if (inflated !== undefined && inflated > READ_LIMITS.xlsxInflatedBytes) return err('unreadable', TOO_MUCH_INFLATED_MESSAGE);
+  const workbook = await loadWorkbook(excel, data);
+  if (!workbook) return err('unreadable', UNREADABLE_MESSAGE);
+  if (workbook.worksheets.length === 0) return err('unreadable', NO_SHEET_MESSAGE);
+  return ok(workbook);
+}
+
 /** What Settings shows for a template: its problems and what it uses, or why it cannot be read. */
 export async function inspectTemplate(
   data: Uint8Array,
@@ -166,9 +192,9 @@ export async function inspectTemplate(
   excel?: ExcelJSModule,
 ): Promise<Result<TemplateAnalysis, 'unreadable'>> {
   const mod = await excelModule(excel);
-  const workbook = await loadWorkbook(mod, data);
-  if (!workbook) return err('unreadable', UNREADABLE_MESSAGE);
-  return ok(analyzeWorkbook(mod, workbook, validKeys, rowSets).analysis);
+  const workbook = await loadTemplate(mod, data);
+  if (!workbook.ok) return workbook;
+  return ok(analyzeWorkbook(mod, workbook.value, validKeys, rowSets).analysis);
 }
 
 // ---------------------------------------------------------------- moving rows
@@ -414,8 +440,9 @@ function invalid(problems: TemplateProblem[]): FillFailure {
 export async function fillTemplate(input: FillInput): Promise<Ok<FillOutput> | FillFailure> {
   const excel = await excelModule(input.excel);
   input.onProgress?.('Đang đọc mẫu…');
-  const workbook = await loadWorkbook(excel, input.data);
-  if (!workbook) return err('unreadable', UNREADABLE_MESSAGE);
+  const loaded = await loadTemplate(excel, input.data);
+  if (!loaded.ok) return loaded;
+  const workbook = loaded.value;
   const { scan, analysis } = analyzeWorkbook(excel, workbook, new Set(input.values.keys()), input.rowSets);
   if (analysis.problems.length > 0) return invalid(analysis.problems);
 

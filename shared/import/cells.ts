@@ -10,7 +10,8 @@ import type { IsoDate, MemberKind, PartialDateString, ProgressStatus, Sex, Vehic
 import { VEHICLE_KIND_LABELS } from '../domain/catalogues';
 import { restoreIdLeadingZeros } from '../identity/personal-id';
 import { normalizePhone } from '../identity/phone';
-import { digitsOnly, searchKey, tidyName } from '../text/normalize';
+import { cutText, digitsOnly, searchKey, tidyName } from '../text/normalize';
+import { formatCount } from '../format/numbers';
 import { cellText, isSerialDate, type RawCell } from './sheet-model';
 
 export type CellRead<T> = { readonly value: T; readonly notes: readonly string[]; readonly error?: string };
@@ -94,7 +95,7 @@ export function readBirthDate(cell: RawCell): CellRead<PartialDateString | ''> {
         return read(iso, [`Ô ghi số ${numberDigits(cell)}: đã đọc là ngày ${formatPartialDate(iso)} theo cách Excel lưu ngày.`]);
       }
     }
-    return fail('', `Không đọc được ngày sinh "${numberDigits(cell)}".`);
+    return fail('', `Không đọc được ngày sinh ${quoteCell(numberDigits(cell))}.`);
   }
   const text = cellText(cell);
   if (text === '') return read('');
@@ -108,7 +109,7 @@ export function readDay(cell: RawCell): CellRead<IsoDate | ''> {
   if (isSerialDate(cell) || typeof cell === 'number') {
     const serial = isSerialDate(cell) ? cell.serialDate : cell;
     const iso = excelSerialToIsoDate(serial);
-    return iso === null ? fail('', `Không đọc được ngày "${cellText(cell)}".`) : read(iso);
+    return iso === null ? fail('', `Không đọc được ngày ${quoteCell(cellText(cell))}.`) : read(iso);
   }
   const text = cellText(cell);
   if (text === '') return read('');
@@ -140,7 +141,7 @@ export function readPhone(cell: RawCell): CellRead<string> {
   const text = cellText(cell);
   if (text === '') return read('');
   const phone = normalizePhone(text);
-  return phone.ok ? read(phone.value) : fail(text, `Số điện thoại "${text}": ${phone.message}`);
+  return phone.ok ? read(phone.value) : fail(text, `Số điện thoại ${quoteCell(text)}: ${phone.message}`);
 }
 
 const SEX_WORDS: Readonly<Record<string, Sex>> = { nam: 'male', nu: 'female', male: 'male', female: 'female', m: 'male', f: 'female' };
@@ -149,7 +150,7 @@ export function readSex(cell: RawCell): CellRead<Sex | ''> {
   const key = searchKey(cellText(cell));
   if (key === '') return read('');
   const sex = SEX_WORDS[key];
-  return sex === undefined ? fail('', `Giới tính "${cellText(cell)}" không rõ (ghi Nam hoặc Nữ).`) : read(sex);
+  return sex === undefined ? fail('', `Giới tính ${quoteCell(cellText(cell))} không rõ (ghi Nam hoặc Nữ).`) : read(sex);
 }
 
 /** A mark in a "Nam" or "Nữ" column under "Giới tính": x, X, v, 1, ✓ … */
@@ -200,7 +201,7 @@ export function readStatus(cell: RawCell): CellRead<ProgressStatus | ''> {
     if (searchKey(label) === key) return read(status);
   }
   for (const [status, words] of STATUS_WORDS) if (words.includes(key)) return read(status);
-  return fail('', `Trạng thái "${text}" không rõ (ví dụ: Đã tiếp nhận, Chờ duyệt, Đã duyệt, Không cập nhật được).`);
+  return fail('', `Trạng thái ${quoteCell(text)} không rõ (ví dụ: Đã tiếp nhận, Chờ duyệt, Đã duyệt, Không cập nhật được).`);
 }
 
 export function readMemberKind(cell: RawCell): CellRead<MemberKind | ''> {
@@ -208,7 +209,7 @@ export function readMemberKind(cell: RawCell): CellRead<MemberKind | ''> {
   if (key === '') return read('');
   if (key === 'tap the' || key === 'tt') return read('collective');
   if (key === 'ca nhan' || key === 'cn') return read('individual');
-  return fail('', `"${cellText(cell)}" không phải Cá nhân hay Tập thể.`);
+  return fail('', `${quoteCell(cellText(cell))} không phải Cá nhân hay Tập thể.`);
 }
 
 /**
@@ -229,7 +230,7 @@ export function readYesNo(cell: RawCell): CellRead<'yes' | 'no' | ''> {
   if (key === '') return read('');
   if (['co', 'x', 'v', '1', 'yes', 'c', 'da ky', 'co tham gia'].includes(key)) return read('yes');
   if (['khong', '0', 'no', 'k', 'chua', 'khong co'].includes(key)) return read('no');
-  return fail('', `"${cellText(cell)}" không rõ là Có hay Không.`);
+  return fail('', `${quoteCell(cellText(cell))} không rõ là Có hay Không.`);
 }
 
 const VEHICLE_WORDS: Readonly<Record<string, VehicleKind>> = {
@@ -256,10 +257,24 @@ export function readVehicleKind(cell: RawCell): CellRead<VehicleKind | ''> {
     if (searchKey(label).replace(/[^\p{L}\p{N}]+/gu, ' ').trim() === key) return read(kind);
   }
   const kind = VEHICLE_WORDS[key];
-  return kind === undefined ? fail('', `Loại phương tiện "${text}" không rõ (Mô tô, xe gắn máy / Ô tô / Xe máy điện / Xe đạp điện / Máy kéo / Khác).`) : read(kind);
+  return kind === undefined ? fail('', `Loại phương tiện ${quoteCell(text)} không rõ (Mô tô, xe gắn máy / Ô tô / Xe máy điện / Xe đạp điện / Máy kéo / Khác).`) : read(kind);
 }
 
 /** For a draft field: a partial date in the form the entry forms accept ('1950', '03/1950', '12/03/1950'). */
 export function draftDate(p: PartialDateString | ''): string {
   return p === '' ? '' : formatPartialDate(p);
+}
+
+/** The most of a cell a message quotes: enough to find the cell, short enough to read. */
+export const QUOTED_CELL_CHARS = 60;
+
+/**
+ * A cell's text in quotes for a message: whole, or — when longer than QUOTED_CELL_CHARS —
+ * its start, "…" and how long it is: '"Nguyễn Văn Nguyễn Văn…" (32.767 ký tự)'. A whole
+ * 32,767-character cell in a message would fill the preview, and the "Lý do" cell of the
+ * rows sent back could not hold it.
+ */
+export function quoteCell(text: string): string {
+  if (text.length <= QUOTED_CELL_CHARS) return `"${text}"`;
+  return `"${cutText(text, QUOTED_CELL_CHARS)}" (${formatCount(text.length)} ký tự)`;
 }

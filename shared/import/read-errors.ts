@@ -31,7 +31,30 @@ export const READ_LIMITS = {
    * 100,000 rows × 20 columns is a 9 MB file of 73 MB inflated (and ~830 MB of memory once read).
    */
   xlsxInflatedBytes: 200 * 1024 * 1024,
+  /**
+   * The same for an .xlsx read as a stream (desktop build), where memory no longer grows with
+   * the sheets: what inflates still costs time, and a sheet stored before the shared strings
+   * (Excel's own order) is inflated into a temporary file first. Allowed: xlsxInflatedBytes
+   * whatever the file's size, more only as far as xlsxStreamInflatedRatio times the file's
+   * size, and never over this (streamInflatedLimit). A real workbook inflates 5 to 15 times
+   * (100,000 rows × 20 columns: 9 MB → 73 MB), so the largest file read as a stream
+   * (xlsxStreamBytes) stays readable; a zip bomb (a few hundred KB that inflate to hundreds
+   * of MB, 1,000 times over) or formatting run down a million empty rows is refused before
+   * anything is inflated, as by the in-memory reader.
+   */
+  xlsxStreamInflatedBytes: 2 * 1024 * 1024 * 1024,
+  /** see xlsxStreamInflatedBytes */
+  xlsxStreamInflatedRatio: 100,
 } as const;
+
+/**
+ * The most the parts of an .xlsx of `fileBytes` bytes, read as a stream, may say they
+ * inflate to (READ_LIMITS.xlsxStreamInflatedBytes).
+ */
+export function streamInflatedLimit(fileBytes: number): number {
+  const proportional = Math.max(READ_LIMITS.xlsxInflatedBytes, READ_LIMITS.xlsxStreamInflatedRatio * fileBytes);
+  return Math.min(READ_LIMITS.xlsxStreamInflatedBytes, proportional);
+}
 
 const SAVE_AS_XLSX = 'Mở tệp bằng Excel → Lưu thành (Save As) → chọn kiểu “Excel Workbook (.xlsx)”, rồi chọn lại tệp .xlsx vừa lưu.';
 
@@ -118,14 +141,24 @@ const u16 = (data: Uint8Array, at: number): number => (data[at] ?? 0) | ((data[a
 const u32 = (data: Uint8Array, at: number): number => u16(data, at) + u16(data, at + 2) * 0x1_0000;
 const u64 = (data: Uint8Array, at: number): number => u32(data, at) + u32(data, at + 4) * 0x1_0000_0000;
 
+/** The parts of an .xlsx that exceljs reads as worksheets: a workbook without one has no sheet. */
+export const WORKSHEET_PART = /^xl\/worksheets\/sheet\d+\.xml$/;
+
+/** A part of a zip as its central directory lists it. */
+export type ZipEntry = {
+  /** its path in the zip ("xl/worksheets/sheet1.xml"), each byte a character (ASCII names read right) */
+  readonly name: string;
+  /** the bytes it says it inflates to */
+  readonly inflatedSize: number;
+};
+
 /**
- * The bytes the parts of a zip (an .xlsx) say they inflate to, added up, read from its
- * central directory without inflating anything; undefined when there is no readable
- * central directory (a truncated or broken file, which the zip reader refuses anyway).
- * The sizes are the file's own word: a zip that lies about them is only caught by the
- * zip reader, after it has inflated the part.
+ * Where the central directory of a zip starts (a byte offset in the file) and how many
+ * entries it lists, from the closing record among the last bytes of `data`; undefined when
+ * there is none. `data` is the whole file, or only its end: then `base` is the offset in the
+ * file of `data[0]`.
  */
-export function zipInflatedSize(data: Uint8Array): number | undefined {
+function directoryOf(data: Uint8Array, base: number): { readonly offset: number; readonly entries: number } | undefined {
   let end = -1;
   for (let at = data.length - 22; at >= Math.max(0, data.length - ZIP_END_SEARCH); at--) {
     if (data[at] === 0x50 && u32(data, at) === ZIP_END_RECORD) {
@@ -134,29 +167,65 @@ export function zipInflatedSize(data: Uint8Array): number | undefined {
     }
   }
   if (end < 0) return undefined;
-  let entries = u16(data, end + 10);
-  let offset = u32(data, end + 16);
-  if (entries === 0xffff || offset === 0xffffffff) {
-    // Zip64: the real count and offset are in the Zip64 closing record
-    const locator = end - 20;
-    if (locator < 0 || u32(data, locator) !== ZIP64_END_LOCATOR) return undefined;
-    const record = u64(data, locator + 8);
-    if (record + 56 > data.length || u32(data, record) !== ZIP64_END_RECORD) return undefined;
-    entries = u64(data, record + 32);
-    offset = u64(data, record + 48);
-  }
-  let total = 0;
-  let at = offset;
-  for (let n = 0; n < entries; n++) {
+  const entries = u16(data, end + 10);
+  const offset = u32(data, end + 16);
+  if (entries !== 0xffff && offset !== 0xffffffff) return { offset, entries };
+  // Zip64: the real count and offset are in the Zip64 closing record
+  const locator = end - 20;
+  if (locator < 0 || u32(data, locator) !== ZIP64_END_LOCATOR) return undefined;
+  const record = u64(data, locator + 8) - base;
+  if (record < 0 || record + 56 > data.length || u32(data, record) !== ZIP64_END_RECORD) return undefined;
+  return { offset: u64(data, record + 48), entries: u64(data, record + 32) };
+}
+
+/**
+ * Where a zip's central directory starts in the file, read from its last bytes: `tail` is
+ * the file from byte `base` to its end (the last 22 + 65,535 bytes hold the closing record,
+ * whatever the comment). Undefined when there is no closing record. The directory runs from
+ * there to the closing record: what `zipEntries` and `zipInflatedSize` need to be given.
+ */
+export function zipDirectoryStart(tail: Uint8Array, base = 0): number | undefined {
+  return directoryOf(tail, base)?.offset;
+}
+
+/**
+ * The parts of a zip (an .xlsx) as its central directory lists them, read without inflating
+ * anything; undefined when there is no readable central directory (a truncated or broken
+ * file, which the zip reader refuses anyway). `data` is the whole file, or its end from at
+ * least the start of the central directory: then `base` is the offset in the file of `data[0]`.
+ */
+export function zipEntries(data: Uint8Array, base = 0): ZipEntry[] | undefined {
+  const directory = directoryOf(data, base);
+  if (directory === undefined) return undefined;
+  const entries: ZipEntry[] = [];
+  let at = directory.offset - base;
+  if (at < 0) return undefined;
+  for (let n = 0; n < directory.entries; n++) {
     if (at + 46 > data.length || u32(data, at) !== ZIP_CENTRAL_ENTRY) return undefined;
     const nameLength = u16(data, at + 28);
     const extraLength = u16(data, at + 30);
     const commentLength = u16(data, at + 32);
     const size = u32(data, at + 24);
-    total += size === 0xffffffff ? zip64Size(data, at + 46 + nameLength, extraLength) : size;
+    let name = '';
+    for (let i = at + 46; i < at + 46 + nameLength && i < data.length; i++) name += String.fromCharCode(data[i] ?? 0);
+    entries.push({
+      name,
+      inflatedSize: size === 0xffffffff ? zip64Size(data, at + 46 + nameLength, extraLength) : size,
+    });
     at += 46 + nameLength + extraLength + commentLength;
   }
-  return total;
+  return entries;
+}
+
+/**
+ * The bytes the parts of a zip (an .xlsx) say they inflate to, added up, read from its
+ * central directory without inflating anything; undefined when there is no readable
+ * central directory (see `zipEntries`, which takes the same `data` and `base`).
+ * The sizes are the file's own word: a zip that lies about them is only caught by the
+ * zip reader, after it has inflated the part.
+ */
+export function zipInflatedSize(data: Uint8Array, base = 0): number | undefined {
+  return zipEntries(data, base)?.reduce((total, entry) => total + entry.inflatedSize, 0);
 }
 
 /** An entry's inflated size from its Zip64 extra field (the first of its 8-byte values); Infinity when missing. */

@@ -214,6 +214,74 @@ describe('one message per problem', () => {
   });
 });
 
+describe('long cells', () => {
+  const longName = 'Nguyễn Văn '.repeat(3000).slice(0, 32_767);
+
+  it('rejects a note or an address over its limit as too long, quoting its start and its length — not as missing', () => {
+    const sheet = sheetOf([
+      ['Họ và tên', 'Năm sinh', 'Giới tính', 'Địa chỉ', 'Ghi chú'],
+      ['Nguyễn Văn Một', 1950, 'Nam', 'Thôn 1', 'Ghi chú rất dài. '.repeat(2400).slice(0, 40_000)],
+      ['Nguyễn Văn Hai', 1951, 'Nam', 'Số nhà 5, '.repeat(40), ''],
+    ]);
+    expect(reasons(run(sheet, 'members', MEMBERS).read.items)).toEqual([
+      'Dòng 2: Ghi chú "Ghi chú rất dài. Ghi chú rất dài. Ghi chú rất dài. Ghi chú …" (40.000 ký tự): Ghi chú quá dài (tối đa 1000 ký tự).',
+      'Dòng 3: Địa chỉ "Số nhà 5, Số nhà 5, Số nhà 5, Số nhà 5, Số nhà 5, Số nhà 5,…" (399 ký tự): Địa chỉ quá dài (tối đa 300 ký tự).',
+    ]);
+  });
+
+  it('an unknown hamlet kept as the address is quoted when that address is too long', () => {
+    const sheet = sheetOf([
+      ['Họ và tên', 'Năm sinh', 'Giới tính', 'Thôn'],
+      ['Nguyễn Văn Một', 1950, 'Nam', 'Xóm '.repeat(100)],
+    ]);
+    const [reason] = reasons(run(sheet, 'members', MEMBERS).read.items);
+    expect(reason).toBe('Dòng 2: Địa chỉ "Xóm Xóm Xóm Xóm Xóm Xóm Xóm Xóm Xóm Xóm Xóm Xóm Xóm Xóm Xóm…" (399 ký tự): Địa chỉ quá dài (tối đa 300 ký tự).');
+  });
+
+  it('quotes at most 60 characters of a huge cell, with its length, so every reason stays short', () => {
+    const sheet = sheetOf([
+      ['Họ và tên', 'Năm sinh', 'Giới tính', 'Số định danh'],
+      [longName, 1950, 'Nam', '001050012345'],
+    ]);
+    const [reason] = reasons(run(sheet, 'members', MEMBERS).read.items);
+    expect(reason).toBe(`Dòng 2: Họ và tên "${longName.slice(0, 59)}…" (32.767 ký tự): Họ tên quá dài (tối đa 100 ký tự).`);
+  });
+
+  it('a cell of exactly 60 characters is quoted whole, one more is cut', () => {
+    const sixty = `SHK ${'1'.repeat(56)}`;
+    const sheet = sheetOf([
+      ['Họ và tên', 'Năm sinh', 'Số định danh', 'Số hộ khẩu'],
+      ['Nguyễn Văn Một', 1950, '001050012345', sixty],
+      ['Nguyễn Văn Hai', 1951, '001051012345', `${sixty}2`],
+    ]);
+    const target: ImportTarget = { family: 'dc01', categoryKey: 'missing_cmnd', categories: [], defaultReceivedDate: '2025-05-01' };
+    const [first, second] = reasons(run(sheet, 'dc01', target).read.items);
+    expect(first).toContain(`"${sixty}":`);
+    expect(second).toContain(`"${sixty.slice(0, 59)}…" (61 ký tự):`);
+  });
+
+  it('a vehicle field and the DC01 household number and source are quoted the same way, the source held to the form\'s 300 characters', () => {
+    const vehicles = sheetOf([
+      ['Họ và tên', 'Năm sinh', 'Giới tính', 'Số định danh', 'Loại xe', 'Biển số', 'Nhãn hiệu'],
+      ['Nguyễn Văn Một', 1950, 'Nam', '001050012345', 'Mô tô', '59X1-12345', 'Honda '.repeat(20)],
+    ]);
+    expect(reasons(run(vehicles, 'vehicles', { family: 'vehicles' }).read.items)).toEqual([
+      'Dòng 2: Nhãn hiệu "Honda Honda Honda Honda Honda Honda Honda Honda Honda Honda…" (119 ký tự): Nhãn hiệu quá dài (tối đa 100 ký tự).',
+    ]);
+    const dc01 = sheetOf([
+      ['Họ và tên', 'Năm sinh', 'Số định danh', 'Số hộ khẩu', 'Nguồn'],
+      ['Nguyễn Văn Một', 1950, '001050012345', '1'.repeat(31), 'Tổ công tác'],
+      ['Nguyễn Văn Hai', 1951, '001051012345', '12', 'Tổ công tác số 3. '.repeat(20)],
+      ['Nguyễn Văn Ba', 1952, '001052012345', '12', 'Tổ công tác số 3. '.repeat(16)],
+    ]);
+    const target: ImportTarget = { family: 'dc01', categoryKey: 'missing_cmnd', categories: [], defaultReceivedDate: '2025-05-01' };
+    expect(reasons(run(dc01, 'dc01', target).read.items)).toEqual([
+      `Dòng 2: Số hộ khẩu "${'1'.repeat(31)}": Số hộ khẩu quá dài (tối đa 30 ký tự).`,
+      'Dòng 3: Nguồn "Tổ công tác số 3. Tổ công tác số 3. Tổ công tác số 3. Tổ cô…" (359 ký tự): Nguồn quá dài (tối đa 300 ký tự).',
+    ]);
+  });
+});
+
 describe('labour', () => {
   const header = [
     'Họ và tên',

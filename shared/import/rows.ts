@@ -60,6 +60,7 @@ import {
 import { fieldColumns, type ColumnMapping } from './columns';
 import { FIELD_LABELS, headerKey, OWNER_FIELDS, VEHICLE_FIELDS, type ImportField } from './fields';
 import { isNumberingRow, type DetectedHeader } from './header';
+import { quoteCell } from './cells';
 import { cellGrid, cellText, isBlankRow, type CellGrid, type RawCell, type Sheet, type SheetRow } from './sheet-model';
 
 // ---------------------------------------------------------------- types
@@ -282,26 +283,37 @@ function readPerson(fields: Fields, ctx: RowContext, reading: Reading): PersonDr
   draft.phone = take(reading, readPhone(fields.get('phone')), 'phone');
   reading.raw.set('phone', cellText(fields.get('phone')));
   draft.address = take(reading, readText(fields.get('address')));
+  reading.raw.set('address', cellText(fields.get('address')));
   draft.note = take(reading, readText(fields.get('note')));
+  reading.raw.set('note', cellText(fields.get('note')));
 
   const hamletText = cellText(fields.get('hamlet'));
   if (hamletText !== '') {
     const id = matchHamlet(hamletText, ctx.hamlets);
     if (id !== undefined) draft.hamletId = id;
     else {
-      if (draft.address === '') draft.address = hamletText;
-      reading.notes.push(`Thôn/tổ dân phố "${hamletText}" không có trong danh mục: chưa gán thôn, đã giữ trong địa chỉ.`);
+      if (draft.address === '') {
+        draft.address = hamletText;
+        reading.raw.set('address', hamletText);
+      }
+      reading.notes.push(`Thôn/tổ dân phố ${quoteCell(hamletText)} không có trong danh mục: chưa gán thôn, đã giữ trong địa chỉ.`);
     }
   }
   return draft;
 }
 
-/** A field error of a family check as the officer reads it. */
+
+/**
+ * A field error of a family check as the officer reads it: the field, what its cell holds
+ * and the check's message. `raw` is what the file held for the field ('' for an empty cell:
+ * then the field is missing); every field a check may fail must have its raw text kept, or a
+ * too-long note would read as a missing one.
+ */
 function fieldMessage(field: string, message: string, raw: string): string {
   const label = (FIELD_LABELS as Record<string, string | undefined>)[field];
   if (label === undefined) return message;
   if (raw === '') return `thiếu ${label.toLowerCase()}`;
-  return `${label} "${raw}": ${message}`;
+  return `${label} ${quoteCell(raw)}: ${message}`;
 }
 
 function errorMessages(errors: Readonly<Record<string, string | undefined>>, reading: Reading): string[] {
@@ -418,9 +430,13 @@ function categoryOf(target: Extract<ImportTarget, { family: 'dc01' }>, fields: F
   }
   const key = searchKey(text);
   const found = target.categories.find((c) => searchKey(c.label) === key || c.key === text);
-  if (found === undefined) reading.errors.push(`Loại trường hợp "${text}" không có trong danh mục DC01.`);
+  if (found === undefined) reading.errors.push(`Loại trường hợp ${quoteCell(text)} không có trong danh mục DC01.`);
   return found?.key ?? '';
 }
+
+/** The DC01 form's limits (renderer/features/dc01/Dc01Form.tsx): the import lets in no more. */
+const MAX_HOUSEHOLD_NO = 30;
+const MAX_SOURCE = 300;
 
 function evaluate(group: Group, grid: CellGrid, columns: ReadonlyMap<ImportField, number>, target: ImportTarget, ctx: RowContext): Candidate | Rejected {
   const first = group.rows[0];
@@ -457,7 +473,7 @@ function evaluate(group: Group, grid: CellGrid, columns: ReadonlyMap<ImportField
         const label = FIELD_LABELS[VEHICLE_LABEL[field as keyof VehicleDraft]];
         const at = group.rows[i]?.rowNumber ?? first.rowNumber;
         const raw = drafts[i]?.[field as keyof VehicleDraft] ?? '';
-        checkErrors.push(`${at === first.rowNumber ? '' : `(dòng ${at}) `}${label}${raw === '' ? '' : ` "${raw}"`}: ${message}`);
+        checkErrors.push(`${at === first.rowNumber ? '' : `(dòng ${at}) `}${label}${raw === '' ? '' : ` ${quoteCell(raw)}`}: ${message}`);
       }
     });
     idIssues = checked.idIssues;
@@ -469,13 +485,15 @@ function evaluate(group: Group, grid: CellGrid, columns: ReadonlyMap<ImportField
     const categoryKey = categoryOf(target, fields, reading);
     // The reader's message alone ("Năm phải ghi đủ 4 chữ số, ví dụ 1950.") reads as if about the birth date.
     const dayRead = readDay(fields.get('receivedDate'));
-    const dayError = dayRead.error === undefined ? {} : { error: `${FIELD_LABELS.receivedDate} "${cellText(fields.get('receivedDate'))}": ${dayRead.error}` };
+    const dayError = dayRead.error === undefined ? {} : { error: `${FIELD_LABELS.receivedDate} ${quoteCell(cellText(fields.get('receivedDate')))}: ${dayRead.error}` };
     const day = take(reading, { ...dayRead, ...dayError });
     const receivedDate = day === '' ? target.defaultReceivedDate : day;
     if (compareDay(receivedDate, ctx.today) > 0) reading.errors.push('Ngày tiếp nhận không được ở tương lai.');
     const householdNo = cellText(fields.get('householdNo'));
-    if (householdNo.length > 30) reading.errors.push('Số hộ khẩu quá dài (tối đa 30 ký tự).');
-    value = { family: 'dc01', person: checked.value, categoryKey, householdNo, receivedDate, source: cellText(fields.get('source')) };
+    if (householdNo.length > MAX_HOUSEHOLD_NO) reading.errors.push(fieldMessage('householdNo', `Số hộ khẩu quá dài (tối đa ${MAX_HOUSEHOLD_NO} ký tự).`, householdNo));
+    const source = cellText(fields.get('source'));
+    if (source.length > MAX_SOURCE) reading.errors.push(fieldMessage('source', `Nguồn quá dài (tối đa ${MAX_SOURCE} ký tự).`, source));
+    value = { family: 'dc01', person: checked.value, categoryKey, householdNo, receivedDate, source };
   }
 
   const reasons = [...new Set([...reading.errors, ...checkErrors])];

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { digitsOnly, searchKey, searchWords, tidyName, tidyText } from './normalize';
+import { cutText, digitsOnly, searchKey, searchWords, tidyName, tidyText } from './normalize';
 
 const nfd = (s: string): string => s.normalize('NFD');
 
@@ -19,6 +19,27 @@ describe('tidyText', () => {
     const out = tidyText(input);
     expect(out).toBe(expected);
     expect(out === out.normalize('NFC')).toBe(true);
+  });
+
+  it.each([
+    ['an RTL override', '\u202eLê Văn Cường', 'Lê Văn Cường'],
+    ['an RTL override inside an ID', '0561\u202e51000105', '056151000105'],
+    ['LTR and RTL marks', 'Trần\u200e Thị\u200f Bình', 'Trần Thị Bình'],
+    ['embeddings, overrides and their pop', '\u202aNguyễn\u202b Văn\u202c \u202dAn\u202e', 'Nguyễn Văn An'],
+    ['isolates', '\u2066Phạm\u2067 Thị\u2068 Dung\u2069', 'Phạm Thị Dung'],
+    ['the Arabic letter mark', 'Hoàng\u061c Văn Em', 'Hoàng Văn Em'],
+    ['word joiner and invisible operators', 'A\u2060n\u2061h\u2062\u2063\u2064', 'Anh'],
+    ['only bidirectional controls', '\u202e\u2066\u200f', ''],
+    ['bidirectional controls around ASCII', '\u202eNguyen Van An', 'Nguyen Van An'],
+  ])('drops the bidirectional controls and other invisible format characters: %s', (_label, input, expected) => {
+    expect(tidyText(input)).toBe(expected);
+    // the second time from memory, the same
+    expect(tidyText(input)).toBe(expected);
+    expect(tidyText(expected)).toBe(expected);
+  });
+
+  it('keeps the narrow no-break space next to the bidirectional controls as a space', () => {
+    expect(tidyText('Xã\u202e\u202fVĩnh')).toBe('Xã Vĩnh');
   });
 
   it('returns NFC code units for NFD input (not just equal-looking text)', () => {
@@ -88,5 +109,23 @@ describe('digitsOnly', () => {
     ['', ''],
   ])('%j → %j', (input, expected) => {
     expect(digitsOnly(input)).toBe(expected);
+  });
+});
+
+describe('cutText', () => {
+  it('keeps a text within the limit as it is', () => {
+    expect(cutText('Nguyễn Văn An', 13)).toBe('Nguyễn Văn An');
+    expect(cutText('', 0)).toBe('');
+  });
+
+  it('cuts a longer one to the limit, the last unit an ellipsis', () => {
+    expect(cutText('Nguyễn Văn An', 8)).toBe('Nguyễn …');
+    expect(cutText('x'.repeat(40_000), 32_767)).toHaveLength(32_767);
+  });
+
+  it('never leaves half of a surrogate pair', () => {
+    const text = `ab${'\u{20000}'.repeat(3)}`;
+    expect(cutText(text, 4)).toBe('ab…');
+    expect(cutText(text, 5)).toBe('ab\u{20000}…');
   });
 });

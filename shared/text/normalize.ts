@@ -6,9 +6,16 @@
 
 /** Whitespace that should become a plain space: tab, newlines, NBSP and the Unicode spaces. */
 const SPACE_LIKE = /[\t\n\v\f\r\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/g;
-/** Characters that carry nothing: C0/C1 controls, DEL, soft hyphen, zero-width characters, BOM. */
+/**
+ * Characters that carry nothing: C0/C1 controls, DEL, soft hyphen, zero-width characters,
+ * the word joiner and invisible operators (U+2060–U+2064), BOM — and the bidirectional
+ * controls: the Arabic letter mark (U+061C), the LTR/RTL marks (U+200E, U+200F), the
+ * embeddings and overrides (U+202A–U+202E) and the isolates (U+2066–U+2069). An RTL override
+ * pasted into a name shows everything after it backwards on screen, in Excel and in print.
+ * None of them is printable ASCII, so tidyText's fast path never has to look for them.
+ */
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200d\u2060\ufeff]/g;
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /**
  * A pure string function remembered for the texts it saw last: an imported list repeats the
@@ -110,6 +117,18 @@ export function tidyName(s: string): string {
     .split(' ')
     .map((word) => word.split('-').map(capitalise).join('-'))
     .join(' ');
+}
+
+/**
+ * `s` when it has at most `max` UTF-16 units, else its start and "…" in `max` units at most,
+ * never cutting a letter written as a surrogate pair in two.
+ */
+export function cutText(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let end = Math.max(0, max - 1);
+  const last = s.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${s.slice(0, end)}…`;
 }
 
 /** Only the ASCII digits of s. */

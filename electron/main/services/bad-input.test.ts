@@ -7,10 +7,10 @@
  */
 import path from 'node:path';
 import os from 'node:os';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerWithin, badInputs, FORMULA_LIKE_TEXTS, vietnameseMessageProblem, type BadInput } from '../../../tests/fixtures/bad-inputs';
-import type { SheetReadError } from '../../../shared/import/read-errors';
+import { READ_MESSAGES, streamInflatedLimit, type SheetReadError } from '../../../shared/import/read-errors';
 import type { RawCell, Sheet } from '../../../shared/import/sheet-model';
 import { readWorkbookStream } from './sheet-stream';
 
@@ -24,8 +24,8 @@ const STREAM_OUTCOME: Readonly<Record<string, SheetReadError | 'sheets'>> = {
   'truncated-xlsx': 'corrupt',
   'random-bytes-xlsx': 'corrupt',
   'zip-with-text-file': 'corrupt',
-  // stopped after 4 MB of one text run (MAX_XML_RUN): no sheet holds that much between two tags
-  'zip-bomb-xlsx': 'corrupt',
+  // refused from what its central directory says it inflates to (streamInflatedLimit), before exceljs inflates a byte
+  'zip-bomb-xlsx': 'too-large',
   'pdf-renamed-xlsx': 'corrupt',
   'png-renamed-xlsx': 'corrupt',
   'empty-file': 'empty',
@@ -43,15 +43,19 @@ const STREAM_OUTCOME: Readonly<Record<string, SheetReadError | 'sheets'>> = {
   'foreign-backup-binary': 'unsupported',
 };
 
+/** The temporary files exceljs made in this process (the `tmp` package names them tmp-<pid>-…). */
+const ownTemporaryFiles = async () => (await readdir(os.tmpdir())).filter((f) => f.startsWith(`tmp-${process.pid}-`));
+
 let dir: string;
+let temporaryBefore: readonly string[];
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'sodean06-bad-input-'));
+  temporaryBefore = await ownTemporaryFiles();
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
-  // exceljs holds a sheet it cannot parse yet in a temporary file, which a read stopped early leaves
-  // until the process quits (sheet-stream.ts, "Known limits"); a test worker never quits cleanly
-  const own = (await readdir(os.tmpdir())).filter((f) => f.startsWith(`tmp-${process.pid}-`));
+  // should the last test fail: a test worker never quits cleanly, so `tmp` would not remove them
+  const own = await ownTemporaryFiles();
   await Promise.all(own.map((f) => rm(path.join(os.tmpdir(), f), { force: true })));
 });
 
@@ -91,6 +95,18 @@ describe('the desktop streaming reader on bad input files', () => {
 
   it('every corpus input has its outcome here', () => {
     expect(Object.keys(STREAM_OUTCOME).sort()).toEqual(CORPUS.map((i) => i.id).sort());
+  });
+
+  it('the zip bomb is refused from what its zip says it holds, for the size it weighs', async () => {
+    const input = CORPUS.find((i) => i.id === 'zip-bomb-xlsx');
+    if (input === undefined) throw new Error('no zip bomb');
+    const file = await fileOf(input);
+    const limit = streamInflatedLimit((await stat(file)).size);
+    expect(await readWorkbookStream(file, input.fileName)).toEqual({ ok: false, code: 'too-large', message: READ_MESSAGES.tooMuchInflated(input.fileName, limit) });
+  });
+
+  it('no read left a temporary file of exceljs behind (a sheet stored before the shared strings goes through one)', async () => {
+    expect((await ownTemporaryFiles()).filter((f) => !temporaryBefore.includes(f))).toEqual([]);
   });
 });
 

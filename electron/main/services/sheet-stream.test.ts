@@ -7,14 +7,14 @@
  */
 import path from 'node:path';
 import os from 'node:os';
-import { createReadStream } from 'node:fs';
+import { createReadStream, readdirSync, watch } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { PassThrough, Readable } from 'node:stream';
 import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildParityWorkbook, PARITY_SHEETS, TCVN3_NAME } from '../../../shared/import/parity-workbook';
-import { READ_LIMITS } from '../../../shared/import/read-errors';
+import { READ_LIMITS, READ_MESSAGES, streamInflatedLimit, zipInflatedSize } from '../../../shared/import/read-errors';
 import type { Sheet } from '../../../shared/import/sheet-model';
 import { isDateFormat, mergeRangeOf, readWorkbookStream, SheetScanner } from './sheet-stream';
 
@@ -308,6 +308,110 @@ describe('readWorkbookStream: files it cannot read', () => {
     const excelOrder = await fileOf('vo-tan.xlsx', zipOf([p.contentTypes, p.rootRels, p.workbook, p.workbookRels, ...p.sheets, p.styles, p.sharedStrings]));
     expect(await readWorkbookStream(excelOrder, 'vo-tan.xlsx', { limits: { rows: 1000, columns: 300 } })).toMatchObject({ ok: false, code: 'too-large' });
   }, 30_000);
+});
+
+/** The temporary files exceljs made in this process (the `tmp` package names them tmp-<pid>-…). */
+const ownTemporaryFiles = () => new Set(readdirSync(os.tmpdir()).filter((f) => f.startsWith(`tmp-${process.pid}-`)));
+
+/** A stream of `bytes` in 4 KB chunks that notes, as it goes, every temporary file of this process it saw. */
+function watchedInput(bytes: Buffer, seen: Set<string>): Readable {
+  return Readable.from(
+    (function* () {
+      for (let at = 0; at < bytes.length; at += 4 * 1024) {
+        for (const f of ownTemporaryFiles()) seen.add(f);
+        yield bytes.subarray(at, at + 4 * 1024);
+      }
+    })(),
+  );
+}
+
+/** A sheet of `rows` rows of one shared string, each part whole (about 55 bytes of XML a row). */
+function longSheetParts(rows: number) {
+  const xml = Array.from({ length: rows }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>0</v></c></row>`).join('');
+  return handParts([{ file: 1, name: 'Dài', xml: `<sheetData>${xml}</sheetData>` }], ['Nguyễn Văn A']);
+}
+
+describe('readWorkbookStream: what a zip says it inflates to, and the temporary files', () => {
+  it('refuses a file whose parts say they inflate to more than its size allows, before reading it', async () => {
+    const p = longSheetParts(100_000);
+    // LibreOffice's order: exceljs writes no temporary file, so only the directory can have told
+    const bytes = zipOf([p.contentTypes, p.rootRels, p.sharedStrings, p.styles, p.workbookRels, ...p.sheets, p.workbook]);
+    const inflated = zipInflatedSize(bytes) ?? 0;
+    expect(inflated).toBeGreaterThan(5_000_000);
+    const file = await fileOf('phinh.xlsx', bytes);
+    const limit = inflated - 1;
+    expect(await readWorkbookStream(file, 'phình.xlsx', { maxInflatedBytes: limit })).toEqual({ ok: false, code: 'too-large', message: READ_MESSAGES.tooMuchInflated('phình.xlsx', limit) });
+    // one byte more and it is read
+    expect(sheetsOf(await readWorkbookStream(file, 'phình.xlsx', { maxInflatedBytes: inflated }))[0]?.rows).toHaveLength(100_000);
+  }, 30_000);
+
+  it('holds a file to streamInflatedLimit of its size by default: a zip bomb is refused from its directory', async () => {
+    // 5 MB of one repeated row deflates to a few KB: far beyond 100 times its size, but not
+    // beyond READ_LIMITS.xlsxInflatedBytes, which any file may inflate to
+    const p = longSheetParts(100_000);
+    const file = await fileOf('nen-chat.xlsx', zipOf([p.contentTypes, p.rootRels, p.workbook, p.workbookRels, p.styles, p.sharedStrings, ...p.sheets]));
+    expect(streamInflatedLimit(1000)).toBe(READ_LIMITS.xlsxInflatedBytes);
+    expect(sheetsOf(await readWorkbookStream(file, 'nen-chat.xlsx'))[0]?.rows).toHaveLength(100_000);
+  }, 30_000);
+
+  it('removes the temporary files of a read stopped early, and of one that ends well', async () => {
+    const before = ownTemporaryFiles();
+    // Excel's order: the sheet is inflated into a temporary file before the shared strings come
+    const p = longSheetParts(300_000);
+    const excelOrder = zipOf([p.contentTypes, p.rootRels, p.workbook, p.workbookRels, ...p.sheets, p.styles, p.sharedStrings]);
+    const seen = new Set<string>();
+    const result = await readWorkbookStream(watchedInput(excelOrder, seen), 'vo-tan.xlsx', { limits: { rows: 1000, columns: 300 } });
+    expect(result).toMatchObject({ ok: false, code: 'too-large' });
+    expect([...seen].filter((f) => !before.has(f)).length, 'a temporary file was written').toBeGreaterThan(0);
+    expect([...ownTemporaryFiles()].filter((f) => !before.has(f))).toEqual([]);
+
+    // exceljs's own writer stores the sheets first too
+    const file = await workbookFile('lao-dong-2.xlsx', (wb) => buildParityWorkbook(wb));
+    expect(sheetsOf(await readWorkbookStream(file, 'lao-dong-2.xlsx'))).toEqual(PARITY_SHEETS);
+    expect([...ownTemporaryFiles()].filter((f) => !before.has(f))).toEqual([]);
+  }, 30_000);
+
+  it('stops writing a temporary file at the inflated limit, for a zip read as a stream (whose directory comes last)', async () => {
+    const before = ownTemporaryFiles();
+    const p = longSheetParts(100_000);
+    const excelOrder = zipOf([p.contentTypes, p.rootRels, p.workbook, p.workbookRels, ...p.sheets, p.styles, p.sharedStrings]);
+    const limit = 1024 * 1024;
+    // a stream's directory is not read first: this is the temporary file's count speaking
+    expect(await readWorkbookStream(Readable.from([excelOrder]), 'phinh.xlsx', { maxInflatedBytes: limit })).toEqual({
+      ok: false,
+      code: 'too-large',
+      message: READ_MESSAGES.tooMuchInflated('phinh.xlsx', limit),
+    });
+    expect([...ownTemporaryFiles()].filter((f) => !before.has(f))).toEqual([]);
+  }, 30_000);
+
+  it('removes a temporary file exceljs only creates after the input failed', async () => {
+    const before = ownTemporaryFiles();
+    const created = new Set<string>();
+    const watcher = watch(os.tmpdir(), (_event, name) => {
+      if (typeof name === 'string' && name.startsWith(`tmp-${process.pid}-`)) created.add(name);
+    });
+    const full = await readFile(await workbookFile('dia-hong-2.xlsx', (wb) => buildParityWorkbook(wb)));
+    const failing = Readable.from(
+      (function* () {
+        yield full.subarray(0, 3000);
+        throw Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' });
+      })(),
+    );
+    await expect(readWorkbookStream(failing, 'dia-hong.xlsx')).rejects.toMatchObject({ code: 'EIO' });
+    // exceljs's tmp.file may still be under way when the read has answered: the file goes as it appears
+    try {
+      await vi.waitFor(
+        () => {
+          expect(created.size, 'exceljs made a temporary file').toBeGreaterThan(0);
+          expect([...ownTemporaryFiles()].filter((f) => !before.has(f))).toEqual([]);
+        },
+        { timeout: 5000, interval: 20 },
+      );
+    } finally {
+      watcher.close();
+    }
+  });
 });
 
 describe('readWorkbookStream: an input that cannot be read', () => {

@@ -44,20 +44,41 @@
  * moves no byte and no row for `stallMs` (30 s) → 'corrupt' as well. It rejects only when
  * the input itself cannot be read (the file vanished, a disk error).
  *
- * Known limits: a sheet stored before the shared strings (Excel's own order) is inflated
- * by exceljs into a temporary file before it is parsed, so a deliberately crafted zip
- * bomb fills that file before the row limit stops it, and the temporary files of a read
- * that stopped early go only when the app quits (the `tmp` package's clean-up). A stream
+ * A file's central directory is read from its end before anything else: when its parts say
+ * they inflate to more than streamInflatedLimit allows for its size (READ_LIMITS), it is
+ * refused as too large, before exceljs inflates a byte.
+ *
+ * A sheet stored before the shared strings (Excel's own order) is inflated by exceljs into a
+ * temporary file before it is parsed; those files are emptied and removed when the read ends,
+ * even one stopped early (TemporaryFiles).
+ *
+ * What goes into them all together is held to the same inflated limit, for a zip that lies
+ * about its sizes and for one read from a stream (whose directory comes last).
+ *
+ * Known limits: such a zip still has up to that limit (2 GB for a stream) inflated into a
+ * temporary file before it is stopped. A stopped read leaves the descriptor `tmp` opened for
+ * each temporary file open until the app quits (the file is emptied and gone). A stream
  * cut exactly before its central directory is only caught by the stall timeout.
  */
-import { open } from 'node:fs/promises';
+import { WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { open, rm, truncate, type FileHandle } from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Row } from 'exceljs';
 import { err, ok, type Err, type Result } from '../../../shared/result';
 import { decodeCsvBytes, readCsvText } from '../../../shared/import/csv';
 import { rawCellOf } from '../../../shared/import/excel-values';
-import { READ_LIMITS, READ_MESSAGES, SIGNATURE_BYTES, workbookKind, type SheetReadError } from '../../../shared/import/read-errors';
+import {
+  READ_LIMITS,
+  READ_MESSAGES,
+  SIGNATURE_BYTES,
+  streamInflatedLimit,
+  workbookKind,
+  zipDirectoryStart,
+  zipInflatedSize,
+  type SheetReadError,
+} from '../../../shared/import/read-errors';
 import type { MergeRange, RawCell, Sheet, SheetRow } from '../../../shared/import/sheet-model';
 
 export type SheetStreamResult = Result<Sheet[], SheetReadError>;
@@ -65,6 +86,12 @@ export type SheetStreamResult = Result<Sheet[], SheetReadError>;
 export type SheetStreamOptions = {
   /** the largest .xlsx read (bytes); READ_LIMITS.xlsxStreamBytes */
   readonly maxBytes?: number;
+  /**
+   * the most the parts may inflate to (bytes): what the file's central directory says, and
+   * what goes into exceljs's temporary files; streamInflatedLimit(size) for a file,
+   * READ_LIMITS.xlsxStreamInflatedBytes for a stream
+   */
+  readonly maxInflatedBytes?: number;
   /** rows with content and columns with values per sheet; READ_LIMITS (tests lower them) */
   readonly limits?: { readonly rows: number; readonly columns: number };
   /** give up as 'corrupt' when no byte and no row moved for this long (ms) */
@@ -82,6 +109,12 @@ const DEFAULT_STALL_MS = 30_000;
 /** A zip ends with this record (22 bytes and a comment of up to 65,535). */
 const ZIP_END_SIGNATURE = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
 const ZIP_END_SEARCH = 22 + 65_535;
+/**
+ * The most of a file's end read for its central directory. An .xlsx lists a few dozen parts
+ * (a few KB); a directory that starts further from the end is not an .xlsx's, and is left to
+ * the zip reader.
+ */
+const MAX_DIRECTORY_BYTES = 16 * 1024 * 1024;
 
 /**
  * Reads the .xlsx or .csv at `input` (a path or a byte stream) named `name` (the name
@@ -101,8 +134,12 @@ export async function readWorkbookStream(
     const maxBytes = options.maxBytes ?? READ_LIMITS.xlsxStreamBytes;
     if (source.size !== null && source.size > maxBytes) return err('too-large', READ_MESSAGES.tooManyBytes(name, maxBytes));
     if (source.zipEnd === false) return err('corrupt', READ_MESSAGES.corrupt(name));
+    const maxInflated = options.maxInflatedBytes ?? (source.size === null ? READ_LIMITS.xlsxStreamInflatedBytes : streamInflatedLimit(source.size));
+    // what the zip says it holds, before anything is inflated (a file only: a stream's directory comes last)
+    if (source.inflated !== null && source.inflated > maxInflated) return err('too-large', READ_MESSAGES.tooMuchInflated(name, maxInflated));
     return await readXlsxStream(source, name, {
       maxBytes,
+      maxInflated,
       limits: options.limits ?? READ_LIMITS,
       stallMs: options.stallMs ?? DEFAULT_STALL_MS,
     });
@@ -125,6 +162,8 @@ class ByteSource {
     readonly size: number | null,
     /** whether a zip's closing record is in the file's last bytes; null for a stream */
     readonly zipEnd: boolean | null = null,
+    /** the bytes the zip's central directory says its parts inflate to; null when unknown (a stream) */
+    readonly inflated: number | null = null,
   ) {
     this.iterator = stream[Symbol.asyncIterator]();
   }
@@ -132,16 +171,18 @@ class ByteSource {
   /**
    * Opens the file at `path`: its size first, so a huge file is refused without reading
    * it, and its last bytes, where every complete zip keeps its closing record (a
-   * truncated file has none).
+   * truncated file has none) and, just before it, its central directory: what its parts
+   * say they inflate to, so a zip bomb is refused before exceljs inflates anything.
    */
   static async ofFile(path: string): Promise<ByteSource> {
     const handle = await open(path, 'r');
     try {
       const { size } = await handle.stat();
       const tailLength = Math.min(size, ZIP_END_SEARCH);
-      const tail = Buffer.alloc(tailLength);
-      await handle.read(tail, 0, tailLength, size - tailLength);
-      return new ByteSource(handle.createReadStream({ start: 0 }), size, tail.lastIndexOf(ZIP_END_SIGNATURE) >= 0);
+      const tail = await readAt(handle, size - tailLength, tailLength);
+      const zipEnd = tail.lastIndexOf(ZIP_END_SIGNATURE) >= 0;
+      const inflated = zipEnd ? await declaredInflatedSize(handle, size, tail) : undefined;
+      return new ByteSource(handle.createReadStream({ start: 0 }), size, zipEnd, inflated ?? null);
     } catch (error) {
       await handle.close();
       throw error;
@@ -189,6 +230,34 @@ class ByteSource {
   destroy(): void {
     this.stream.destroy();
   }
+}
+
+/** `length` bytes of the file from `position` (fewer only when the file ends first). */
+async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
+  const buffer = Buffer.alloc(length);
+  let read = 0;
+  while (read < length) {
+    const { bytesRead } = await handle.read(buffer, read, length - read, position + read);
+    if (bytesRead === 0) break;
+    read += bytesRead;
+  }
+  return buffer.subarray(0, read);
+}
+
+/**
+ * What the central directory of the zip in the file says its parts inflate to, read from the
+ * file's end only: `tail`, its last bytes, holds the closing record, which says where the
+ * directory starts; the directory is read from there to the end. Undefined when it cannot
+ * be told (no readable directory, or one too far from the end): then the limits met while
+ * reading still hold.
+ */
+async function declaredInflatedSize(handle: FileHandle, size: number, tail: Buffer): Promise<number | undefined> {
+  const tailStart = size - tail.length;
+  const start = zipDirectoryStart(tail, tailStart);
+  if (start === undefined || start >= size) return undefined;
+  if (start >= tailStart) return zipInflatedSize(tail, tailStart);
+  if (size - start > MAX_DIRECTORY_BYTES) return undefined;
+  return zipInflatedSize(await readAt(handle, start, size - start), start);
 }
 
 async function readCsvStream(source: ByteSource, name: string): Promise<SheetStreamResult> {
@@ -267,7 +336,7 @@ class ReadGuard {
 
 // ---------------------------------------------------------------- .xlsx
 
-type XlsxOptions = { readonly maxBytes: number; readonly limits: { readonly rows: number; readonly columns: number }; readonly stallMs: number };
+type XlsxOptions = { readonly maxBytes: number; readonly maxInflated: number; readonly limits: { readonly rows: number; readonly columns: number }; readonly stallMs: number };
 
 /** The WorkbookReader internals used here (exceljs 4.4, lib/stream/xlsx/workbook-reader.js). */
 type WorkbookReaderInternals = {
@@ -318,7 +387,11 @@ async function readXlsxStream(source: ByteSource, name: string, options: XlsxOpt
     }
   };
   const input = Readable.from(counted(), { objectMode: false });
-  keepEntriesUntilTheRealEnd(input);
+  const temporary = new TemporaryFiles(guard, options.maxInflated);
+  whenPipedIntoZip(input, (zip) => {
+    keepEntriesUntilTheRealEnd(zip);
+    temporary.watch(zip);
+  });
   input.on('error', () => {
     // a limit already settled the guard; otherwise the input itself failed
     guard.stop(source.failure ? { inputError: source.failure.error } : { result: err('corrupt', READ_MESSAGES.corrupt(name)) });
@@ -342,6 +415,7 @@ async function readXlsxStream(source: ByteSource, name: string, options: XlsxOpt
   } finally {
     guard.close();
     input.destroy();
+    await temporary.remove();
   }
 }
 
@@ -386,6 +460,15 @@ async function readWorkbook(input: Readable, name: string, options: XlsxOptions,
   return ok(sheets);
 }
 
+/** Calls `use` with the zip reader (unzipper's Parse) exceljs pipes `input` into, before a byte reaches it. */
+function whenPipedIntoZip(input: Readable, use: (zip: Readable) => void): void {
+  const pipe = input.pipe.bind(input);
+  input.pipe = <T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T => {
+    if (destination instanceof Readable) use(destination);
+    return pipe(destination, options);
+  };
+}
+
 /**
  * unzipper's Parse (which exceljs pipes the input into) says 'end' as soon as its INPUT is
  * finished, while the last entries may still wait in its buffer; exceljs stops at that
@@ -393,19 +476,100 @@ async function readWorkbook(input: Readable, name: string, options: XlsxOptions,
  * sharedStrings.xml lost → every text cell empty). Only the real end of its output, after
  * the last entry was handed out, is let through.
  */
-function keepEntriesUntilTheRealEnd(input: Readable): void {
-  const pipe = input.pipe.bind(input);
-  input.pipe = <T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T => {
-    if (destination instanceof Readable) {
-      const zip: Readable = destination;
-      const emit = zip.emit.bind(zip);
-      zip.emit = (event: string | symbol, ...args: unknown[]): boolean => {
-        if (event === 'end' && !zip.readableEnded) return false;
-        return emit(event, ...args);
-      };
-    }
-    return pipe(destination, options);
+function keepEntriesUntilTheRealEnd(zip: Readable): void {
+  const emit = zip.emit.bind(zip);
+  zip.emit = (event: string | symbol, ...args: unknown[]): boolean => {
+    if (event === 'end' && !zip.readableEnded) return false;
+    return emit(event, ...args);
   };
+}
+
+/**
+ * The temporary files exceljs writes the sheets it cannot parse yet into (a sheet stored
+ * before the shared strings, as Excel stores it: WorkbookReader.parse, `tmp.file`). exceljs
+ * removes one only once it has parsed it, so a read stopped early (a limit, a stall, a broken
+ * file) left them behind until the app quits (`tmp`'s clean-up at exit). They are found as
+ * exceljs pipes a zip entry into a file, and emptied and removed when the read ends, whatever
+ * its outcome; one exceljs only creates after that (its `tmp.file` was under way when the
+ * input failed) is removed as soon as it appears, and never written. What stays until the
+ * app quits: the descriptor `tmp` opened for each, which exceljs never hands over (the file
+ * is empty and gone by then).
+ */
+class TemporaryFiles {
+  private readonly files: WriteStream[] = [];
+  private written = 0;
+  /** the read has ended: a file that appears now is removed at once */
+  private ended = false;
+
+  constructor(
+    private readonly guard: ReadGuard,
+    /** the most written into them all together: a zip that lies about its sizes stops here */
+    private readonly maxBytes: number,
+  ) {}
+
+  /** Looks at every entry the zip reader hands out. */
+  watch(zip: Readable): void {
+    const emit = zip.emit.bind(zip);
+    zip.emit = (event: string | symbol, ...args: unknown[]): boolean => {
+      const entry = args[0];
+      if (event === 'data' && entry instanceof Readable) this.watchEntry(entry);
+      return emit(event, ...args);
+    };
+  }
+
+  private watchEntry(entry: Readable): void {
+    const pipe = entry.pipe.bind(entry);
+    entry.pipe = <T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T => {
+      if (!(destination instanceof WriteStream)) return pipe(destination, options);
+      if (this.ended) {
+        void removeTemporaryFile(destination);
+        return destination;
+      }
+      this.files.push(destination);
+      // counted on the way in: past the limit the guard settles the read, and the file stops growing
+      const counted = new Transform({
+        transform: (chunk: Buffer, _encoding, done) => {
+          this.written += chunk.length;
+          this.guard.touch();
+          if (this.written <= this.maxBytes) {
+            done(null, chunk);
+            return;
+          }
+          try {
+            this.guard.tooLarge(READ_MESSAGES.tooMuchInflated(this.guard.fileName, this.maxBytes));
+          } catch (stop) {
+            done(stop as Error);
+          }
+        },
+      });
+      counted.on('error', () => destination.destroy());
+      pipe(counted).pipe(destination, options);
+      return destination;
+    };
+  }
+
+  /** At the end of the read: removes every one, and from now on each that appears. */
+  async remove(): Promise<void> {
+    this.ended = true;
+    await Promise.all(this.files.splice(0).map(removeTemporaryFile));
+  }
+}
+
+/**
+ * Stops writing a temporary file, empties it (its space comes back even while `tmp` keeps a
+ * descriptor open) and removes it. Never fails: the file may be gone already (exceljs removes
+ * the ones it parsed).
+ */
+async function removeTemporaryFile(file: WriteStream): Promise<void> {
+  if (!file.closed) {
+    // closed first: a stream still opening would create the file again after it was removed
+    const closed = once(file, 'close').catch(() => undefined);
+    file.destroy();
+    await closed;
+  }
+  const path = typeof file.path === 'string' ? file.path : file.path.toString();
+  await truncate(path, 0).catch(() => undefined);
+  await rm(path, { force: true }).catch(() => undefined);
 }
 
 /**

@@ -1,8 +1,12 @@
+import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setUpUnit, testServices } from '../../testing/fixtures';
 import type { AppServices } from '../../context/services';
 import type { Officer } from '../../../shared/domain/types';
 import { checkXlsxBytes, NOT_XLSX_MESSAGE, OLD_EXCEL_MESSAGE } from './template-repo';
+import { NO_SHEET_MESSAGE, TOO_MUCH_INFLATED_MESSAGE, UNREADABLE_MESSAGE } from '../../excel/template-fill';
+import { READ_LIMITS } from '../../../shared/import/read-errors';
+import { zipOf } from '../../../tests/fixtures/bad-inputs';
 
 let services: AppServices;
 let officer: Officer;
@@ -12,8 +16,12 @@ beforeEach(async () => {
   officer = await setUpUnit(services);
 });
 
-/** The first bytes of an .xlsx (a zip); the repository looks no further. */
-const XLSX = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
+/** An .xlsx of one sheet; the repository reads no more of it than its zip's directory. */
+const XLSX = await (async () => {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Mẫu').getCell('A1').value = '{{unit.name}}';
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+})();
 const XLS = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 const audit = (id: string) => services.repos.audit.forRecord('templates', id);
@@ -42,6 +50,14 @@ describe('superior templates', () => {
     ['an .xls', XLS, OLD_EXCEL_MESSAGE],
     ['a text file', new TextEncoder().encode('Họ và tên,Ngày sinh'), NOT_XLSX_MESSAGE],
     ['an empty file', new Uint8Array(), NOT_XLSX_MESSAGE],
+    // what inspectTemplate would refuse, told from the zip's directory alone
+    ['a workbook cut short', XLSX.slice(0, XLSX.length - 30), UNREADABLE_MESSAGE],
+    ['a zip holding a text file', zipOf([{ name: 'ghi-chu.txt', data: new TextEncoder().encode('Không phải bảng tính') }]), NO_SHEET_MESSAGE],
+    [
+      'a zip whose sheet says it inflates to more than the limit',
+      zipOf([{ name: 'xl/worksheets/sheet1.xml', deflated: new Uint8Array([3, 0]), size: READ_LIMITS.xlsxInflatedBytes + 1, crc: 0 }]),
+      TOO_MUCH_INFLATED_MESSAGE,
+    ],
   ])('refuses %s with what to do, storing nothing', async (_what, data, message) => {
     expect(await services.repos.templates.add({ name: 'Mẫu', fileName: 'mau.xls', data }, officer.id)).toEqual({ ok: false, code: 'not_xlsx', message });
     expect(await services.repos.templates.list()).toEqual([]);

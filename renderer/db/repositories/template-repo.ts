@@ -1,10 +1,16 @@
 /**
  * The superior unit's own .xlsx forms (mẫu báo cáo cấp trên), kept to be
  * filled each period. Several can be kept, each under the officer's name for
- * it. Only the file's kind is checked here (an .xlsx is a zip); whether its
- * placeholders are right is checked against the report keys when it is used.
+ * it. Only what the bytes cheaply tell is checked here (checkXlsxBytes: a zip
+ * whose directory lists a worksheet and does not inflate to too much); whether
+ * exceljs reads it and its placeholders are right is checked by the dialog that
+ * adds it (inspectTemplate, which loads the whole workbook: too slow to repeat
+ * here, and not possible inside the transaction) and against the report keys
+ * when it is used.
  */
 import type { ReportTemplate } from '../../../shared/domain/types';
+import { READ_LIMITS, WORKSHEET_PART, zipEntries } from '../../../shared/import/read-errors';
+import { NO_SHEET_MESSAGE, TOO_MUCH_INFLATED_MESSAGE, UNREADABLE_MESSAGE } from '../../excel/template-fill';
 import { err, ok, type Result } from '../../../shared/result';
 import { searchKey, tidyText } from '../../../shared/text/normalize';
 import { appendAudit, nowStamp, type RepoContext } from './context';
@@ -20,10 +26,20 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (data: Uint8Array, signature: readonly number[]) => signature.every((b, i) => data[i] === b);
 
-/** Whether the bytes can be an .xlsx, with the officer's next step when not. */
+/**
+ * Whether the bytes can be an .xlsx template, with the officer's next step when not: a zip
+ * (not an old .xls, nor another file renamed) whose central directory can be read, lists a
+ * worksheet and says its parts inflate to no more than READ_LIMITS.xlsxInflatedBytes — what
+ * inspectTemplate would refuse, told from the directory alone, without inflating anything.
+ */
 export function checkXlsxBytes(data: Uint8Array): Result<true, 'not_xlsx'> {
-  if (startsWith(data, ZIP)) return ok(true);
-  return err('not_xlsx', startsWith(data, OLE) ? OLD_EXCEL_MESSAGE : NOT_XLSX_MESSAGE);
+  if (!startsWith(data, ZIP)) return err('not_xlsx', startsWith(data, OLE) ? OLD_EXCEL_MESSAGE : NOT_XLSX_MESSAGE);
+  const parts = zipEntries(data);
+  // cut short or damaged: the zip reader needs the directory
+  if (parts === undefined) return err('not_xlsx', UNREADABLE_MESSAGE);
+  if (parts.reduce((n, p) => n + p.inflatedSize, 0) > READ_LIMITS.xlsxInflatedBytes) return err('not_xlsx', TOO_MUCH_INFLATED_MESSAGE);
+  if (!parts.some((p) => WORKSHEET_PART.test(p.name))) return err('not_xlsx', NO_SHEET_MESSAGE);
+  return ok(true);
 }
 
 function checkName(name: string, others: readonly ReportTemplate[]): Result<string, 'empty_name' | 'duplicate'> {

@@ -14,6 +14,7 @@ import type { ImportTarget, RowContext, SkippedRow } from '../../../shared/impor
 import type { SheetItem } from '../../../shared/import/plan';
 import type { TextEncoding } from '../../../shared/import/legacy-encoding';
 import { cellText, isSerialDate, type RawCell, type Sheet } from '../../../shared/import/sheet-model';
+import { cutText } from '../../../shared/text/normalize';
 
 /** A file as picked in the browser (bytes) or as the desktop build streamed it (sheets). */
 export type ImportFile = { readonly name: string; readonly bytes: Uint8Array } | { readonly name: string; readonly sheets: readonly Sheet[] };
@@ -83,7 +84,9 @@ export class ImportCore {
 
   /**
    * The returned rows as a workbook: where each row was (sheet, row), its original cells
-   * under the file's own headers, and the reason in a last "Lý do" column.
+   * under the file's own headers, and the reason in a last "Lý do" column. No text goes in
+   * longer than an Excel cell holds (EXCEL_CELL_CHARS): a file may carry longer cells than
+   * Excel writes, and Excel would refuse (or "repair") a workbook with one.
    */
   async returnedWorkbook(title: string, rows: readonly ReturnedRow[]): Promise<Uint8Array> {
     const bySheet = new Map(this.original.map((s) => [s.name, s]));
@@ -102,17 +105,25 @@ export class ImportCore {
     });
     const width = Math.max(headers.length, ...lines.map((l) => l.cells.length));
     const columns: ExportColumn<Line>[] = [
-      ...(several ? [{ header: 'Trang', width: 14, value: (l: Line) => l.sheet }] : []),
+      ...(several ? [{ header: 'Trang', width: 14, value: (l: Line) => fitCell(l.sheet) }] : []),
       { header: 'Dòng trong tệp', width: 9, value: (l) => l.rowNumber },
       ...Array.from({ length: width }, (_, c): ExportColumn<Line> => ({
-        header: headers[c] || `Cột ${columnLetter(c)}`,
+        header: fitCell(headers[c] || `Cột ${columnLetter(c)}`),
         width: 16,
-        value: (l) => originalValue(l.cells[c] ?? null),
+        value: (l) => fitCell(originalValue(l.cells[c] ?? null)),
       })),
-      { header: 'Lý do', width: 60, value: (l) => l.reason },
+      { header: 'Lý do', width: 60, value: (l) => fitCell(l.reason) },
     ];
-    return buildTableWorkbook({ sheetName: 'Dòng không nhập được', title, columns, rows: lines });
+    return buildTableWorkbook({ sheetName: 'Dòng không nhập được', title: fitCell(title), columns, rows: lines });
   }
+}
+
+/** The most text an Excel cell holds (UTF-16 units). */
+export const EXCEL_CELL_CHARS = 32_767;
+
+/** A value as an Excel cell can hold it: a longer text cut, ending in "…". */
+function fitCell<T extends string | number>(value: T): T | string {
+  return typeof value === 'string' ? cutText(value, EXCEL_CELL_CHARS) : value;
 }
 
 /** A cell as the file held it: numbers stay numbers, dates as the officer reads them. */
