@@ -10,6 +10,7 @@ import { snapshotTables } from '../testing/db-snapshot';
 import { createVaultKey, sealFile, type VaultKey } from './vault';
 import { encodeFrame } from './frames';
 import { MAGIC } from '../../shared/backup/format';
+import { concatBytes } from '../../shared/bytes';
 import type { Manifest } from '../../shared/backup/manifest';
 import type { Officer } from '../../shared/domain/types';
 
@@ -36,15 +37,6 @@ beforeAll(async () => {
 
 const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 const u32 = (n: number) => new Uint8Array(new Uint32Array([n]).buffer);
-const join = (...parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
 
 const manifest = (over: Partial<Manifest> = {}): Manifest => ({
   id: 'bad-1',
@@ -64,13 +56,13 @@ async function lookalikes(): Promise<{ id: string; bytes: Uint8Array }[]> {
   const good = await sealFile(vault, 'backup', manifest(), [encodeFrame({ table: 'members', rows: [] })]);
   return [
     { id: 'magic-only', bytes: ascii(MAGIC) },
-    { id: 'magic-and-noise', bytes: join(ascii(MAGIC), crypto.getRandomValues(new Uint8Array(5000))) },
-    { id: 'huge-header-length', bytes: join(ascii(MAGIC), new Uint8Array([1]), u32(0xffffffff), ascii('{}')) },
-    { id: 'header-not-json', bytes: join(ascii(MAGIC), new Uint8Array([1]), u32(5), ascii('{{{{{'), u32(0), u32(0)) },
-    { id: 'kdf-cost-huge', bytes: join(ascii(MAGIC), new Uint8Array([1]), (() => { const h = ascii(JSON.stringify({ kind: 'backup', kdf: { name: 'scrypt', N: 2 ** 30, r: 8, p: 1, salt: 'AAAA' }, check: { iv: 'AAAA', data: 'AAAA' }, noncePrefix: 'AAAA' })); return join(u32(h.length), h); })(), u32(0), u32(0)) },
+    { id: 'magic-and-noise', bytes: concatBytes(ascii(MAGIC), crypto.getRandomValues(new Uint8Array(5000))) },
+    { id: 'huge-header-length', bytes: concatBytes(ascii(MAGIC), new Uint8Array([1]), u32(0xffffffff), ascii('{}')) },
+    { id: 'header-not-json', bytes: concatBytes(ascii(MAGIC), new Uint8Array([1]), u32(5), ascii('{{{{{'), u32(0), u32(0)) },
+    { id: 'kdf-cost-huge', bytes: concatBytes(ascii(MAGIC), new Uint8Array([1]), (() => { const h = ascii(JSON.stringify({ kind: 'backup', kdf: { name: 'scrypt', N: 2 ** 30, r: 8, p: 1, salt: 'AAAA' }, check: { iv: 'AAAA', data: 'AAAA' }, noncePrefix: 'AAAA' })); return concatBytes(u32(h.length), h); })(), u32(0), u32(0)) },
     { id: 'newer-format', bytes: (() => { const b = good.slice(); b[MAGIC.length] = 9; return b; })() },
     { id: 'truncated', bytes: good.subarray(0, good.length - 7) },
-    { id: 'trailing-bytes', bytes: join(good, new Uint8Array([0, 0, 0])) },
+    { id: 'trailing-bytes', bytes: concatBytes(good, new Uint8Array([0, 0, 0])) },
   ];
 }
 

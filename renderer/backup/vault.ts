@@ -11,6 +11,7 @@
  */
 import { scryptAsync } from '@noble/hashes/scrypt.js';
 import { err, ok, type Result } from '../../shared/result';
+import { concatBytes } from '../../shared/bytes';
 import {
   FORMAT_MESSAGES,
   MAGIC,
@@ -141,18 +142,9 @@ async function collect(readable: ReadableStream<Uint8Array>): Promise<Uint8Array
     if (done) break;
     parts.push(value);
   }
-  return concat(parts);
+  return concatBytes(...parts);
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
 
 async function seal(key: CryptoKey, file: { headerBytes: Uint8Array; noncePrefix: Uint8Array }, index: number, last: boolean, plain: Uint8Array): Promise<Uint8Array> {
   const sealed = await crypto.subtle.encrypt(
@@ -253,7 +245,7 @@ export async function openBody(file: SealedFile, vault: VaultKey): Promise<Resul
     parts.push(plain);
   }
   try {
-    return ok(await gunzip(concat(parts)));
+    return ok(await gunzip(concatBytes(...parts)));
   } catch {
     return err('damaged', FORMAT_MESSAGES.damaged);
   }

@@ -18,6 +18,7 @@ import { cbc } from '@noble/ciphers/aes.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha512 } from '@noble/hashes/sha2.js';
 import * as CFB from 'cfb';
+import { concatBytes } from '../bytes';
 
 export const MIN_WORKBOOK_PASSWORD = 6;
 /** Excel refuses longer passwords in its own dialog. */
@@ -54,15 +55,6 @@ const BLOCK_KEY = {
   hmacValue: [0xa0, 0x67, 0x7f, 0x02, 0xb2, 0x2c, 0x84, 0x33],
 } as const;
 
-function concat(...parts: readonly (Uint8Array | readonly number[])[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 function u32le(value: number): Uint8Array {
   const out = new Uint8Array(4);
@@ -99,11 +91,11 @@ function aesCbc(key: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array {
 }
 
 /** 2.3.4.12: an IV is the salt hashed with a block key, cut to the block size. */
-const derivedIv = (salt: Uint8Array, blockKey: Uint8Array | readonly number[]) => sha512(concat(salt, blockKey)).slice(0, BLOCK_BYTES);
+const derivedIv = (salt: Uint8Array, blockKey: Uint8Array | readonly number[]) => sha512(concatBytes(salt, blockKey)).slice(0, BLOCK_BYTES);
 
 /** 2.3.4.11: H0 = H(salt + password), Hn = H(iterator + Hn-1) for spinCount rounds. */
 function iteratedPasswordHash(password: string, salt: Uint8Array): Uint8Array {
-  let hash = sha512(concat(salt, utf16le(password)));
+  let hash = sha512(concatBytes(salt, utf16le(password)));
   const round = new Uint8Array(4 + HASH_BYTES);
   const view = new DataView(round.buffer);
   for (let i = 0; i < SPIN_COUNT; i++) {
@@ -115,7 +107,7 @@ function iteratedPasswordHash(password: string, salt: Uint8Array): Uint8Array {
 }
 
 /** 2.3.4.11: the key for one purpose is H(Hfinal + blockKey), fitted to keyBits. */
-const passwordKey = (hash: Uint8Array, blockKey: readonly number[]) => fit(sha512(concat(hash, blockKey)), KEY_BYTES, 0x36);
+const passwordKey = (hash: Uint8Array, blockKey: readonly number[]) => fit(sha512(concatBytes(hash, blockKey)), KEY_BYTES, 0x36);
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 function base64(bytes: Uint8Array): string {
@@ -142,10 +134,10 @@ function ascii(text: string): Uint8Array {
 /** 2.1.2 UNICODE-LP-P4: byte length, UTF-16LE, zero-padded to 4 bytes. */
 function unicodeLpP4(text: string): Uint8Array {
   const chars = utf16le(text);
-  return concat(u32le(chars.length), chars, new Uint8Array((4 - (chars.length % 4)) % 4));
+  return concatBytes(u32le(chars.length), chars, new Uint8Array((4 - (chars.length % 4)) % 4));
 }
 
-const version10 = () => concat([1, 0, 0, 0]);
+const version10 = () => concatBytes([1, 0, 0, 0]);
 
 /**
  * The `\x06DataSpaces` storage Excel writes beside the encrypted package
@@ -154,15 +146,15 @@ const version10 = () => concat([1, 0, 0, 0]);
  */
 function dataSpaces(): [string, Uint8Array][] {
   // 2.1.5 DataSpaceVersionInfo: feature name, reader/updater/writer version 1.0
-  const version = concat(unicodeLpP4('Microsoft.Container.DataSpaces'), version10(), version10(), version10());
+  const version = concatBytes(unicodeLpP4('Microsoft.Container.DataSpaces'), version10(), version10(), version10());
   // 2.1.6 DataSpaceMap: one entry, EncryptedPackage (a stream) → StrongEncryptionDataSpace
-  const entry = concat(u32le(1), u32le(0), unicodeLpP4('EncryptedPackage'), unicodeLpP4('StrongEncryptionDataSpace'));
-  const map = concat(u32le(8), u32le(1), u32le(4 + entry.length), entry);
+  const entry = concatBytes(u32le(1), u32le(0), unicodeLpP4('EncryptedPackage'), unicodeLpP4('StrongEncryptionDataSpace'));
+  const map = concatBytes(u32le(8), u32le(1), u32le(4 + entry.length), entry);
   // 2.1.7 DataSpaceDefinition: the data space applies one transform
-  const definition = concat(u32le(8), u32le(1), unicodeLpP4('StrongEncryptionTransform'));
+  const definition = concatBytes(u32le(8), u32le(1), unicodeLpP4('StrongEncryptionTransform'));
   // 2.1.8 TransformInfoHeader + 2.1.9 EncryptionTransformInfo
   const transformId = unicodeLpP4('{FF9A3F03-56EF-4613-BDD5-5A41C1D07246}');
-  const transform = concat(
+  const transform = concatBytes(
     u32le(8 + transformId.length),
     u32le(1),
     transformId,
@@ -233,7 +225,7 @@ export function encryptWorkbook(plain: Uint8Array, password: string, randomBytes
     '<keyEncryptors><keyEncryptor uri="http://schemas.microsoft.com/office/2006/keyEncryptor/password">' +
     `<p:encryptedKey spinCount="${SPIN_COUNT}" ${cipher} saltValue="${base64(passwordSalt)}" encryptedVerifierHashInput="${base64(encryptedVerifierHashInput)}" encryptedVerifierHashValue="${base64(encryptedVerifierHashValue)}" encryptedKeyValue="${base64(encryptedKeyValue)}"/>` +
     '</keyEncryptor></keyEncryptors></encryption>';
-  const info = concat([4, 0, 4, 0], u32le(0x40), ascii(xml));
+  const info = concatBytes([4, 0, 4, 0], u32le(0x40), ascii(xml));
 
   const container = CFB.utils.cfb_new();
   for (const [name, content] of dataSpaces()) CFB.utils.cfb_add(container, `/${name}`, content);

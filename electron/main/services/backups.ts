@@ -12,7 +12,7 @@
  */
 import path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { z } from 'zod';
 import {
   BACKUP_FILE_NAME,
@@ -31,6 +31,7 @@ import {
   type IpcResult,
 } from '../../../shared/ipc/contract';
 import { err, ok } from '../../../shared/result';
+import { writeNewFileSynced } from './disk';
 import { errorCode } from './write-errors';
 
 /** The folder under userData that always receives backups. */
@@ -167,15 +168,7 @@ export const nodeBackupFileSystem: BackupFileSystem = {
   async makeFolder(folder) {
     await mkdir(folder, { recursive: true });
   },
-  async writeNewFile(filePath, data) {
-    const handle = await open(filePath, 'wx');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  },
+  writeNewFile: writeNewFileSynced,
   rename: (from, to) => rename(from, to),
   remove: (filePath) => rm(filePath, { force: true }),
   async list(folder) {

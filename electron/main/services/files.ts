@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { readFile, rename, rm, stat } from 'node:fs/promises';
 import { app, dialog, shell, type BrowserWindow } from 'electron';
 import {
   MAX_TRANSFER_BYTES,
@@ -20,6 +20,7 @@ import {
   type ShowInFolderRequest,
 } from '../../../shared/ipc/contract';
 import { err, ok } from '../../../shared/result';
+import { writeNewFileSynced } from './disk';
 import { errorCode, writeErrorMessage } from './write-errors';
 import { readWorkbookStream, type SheetStreamResult } from './sheet-stream';
 
@@ -79,15 +80,7 @@ export type SaveBytesRequest = {
 export const FOLDER_NOT_CHOSEN_MESSAGE = 'Thư mục lưu chưa được chọn trong hộp thoại. Vui lòng chọn lại thư mục.';
 
 export const nodeFileSystem: FileSystem = {
-  async writeNewFile(filePath, data) {
-    const handle = await open(filePath, 'wx');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  },
+  writeNewFile: writeNewFileSynced,
   rename: (from, to) => rename(from, to),
   remove: (filePath) => rm(filePath, { force: true }),
   async fileSize(filePath) {

@@ -115,11 +115,9 @@ export function createOfficerRepo(ctx: RepoContext) {
       }
       const officer = await db.officers.get(id);
       if (officer?.active && (await verifyPin(pin, officer.pin))) {
-        await db.transaction('rw', db.vault, db.audit, async () => {
-          await db.vault.put({ key: THROTTLE_KEY, value: { failures: 0, lockedUntil: 0 } satisfies LoginThrottle });
-          // Who used the shared PC, and when, is part of the record.
-          await appendAudit(ctx, { officerId: officer.id, action: 'login', entity: 'officers', recordId: officer.id, summary: officer.fullName });
-        });
+        // Who used the shared PC, and when, is part of the record.
+        await appendAudit(ctx, { officerId: officer.id, action: 'login', entity: 'officers', recordId: officer.id, summary: officer.fullName });
+        if (throttle.failures > 0) await db.vault.put({ key: THROTTLE_KEY, value: { failures: 0, lockedUntil: 0 } satisfies LoginThrottle });
         return ok(officer);
       }
       const failures = throttle.failures + 1;

@@ -57,6 +57,6 @@ describe('lock screen', () => {
     await user.type(await screen.findByLabelText('Mã PIN', {}, FIND), '1234');
     await user.keyboard('{Enter}');
     await expect.poll(() => signedIn?.id, FIND).toBe(officer.id);
-    expect(await services.db.vault.get('loginThrottle')).toMatchObject({ value: { failures: 0 } });
+    expect(await services.db.vault.get('loginThrottle')).toMatchObject({ value: { failures: 0, lockedUntil: 0 } });
   });
 });
