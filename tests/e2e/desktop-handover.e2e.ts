@@ -4,7 +4,9 @@
  * reach this Node process — the main process's own workbook export service
  * writes the .xlsx, and printToPdf prints the calling page as Electron's
  * printToPDF does (A4 unless the page's CSS says otherwise, backgrounds on).
- * The PDF must hold the report alone, not the screen around it.
+ * The PDF must hold the report alone, not the screen around it. Then the main
+ * process's backup service: a backup into `<userData>/sao-luu` and a second folder
+ * (the "USB stick"), and a restore read back from the folder.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -20,9 +22,11 @@ import { IPC_REQUEST_SCHEMAS } from '../../shared/ipc/contract';
 const fixture = appFixture();
 const usb = mkdtempSync(join(tmpdir(), 'sodean06-usb-'));
 const userData = mkdtempSync(join(tmpdir(), 'sodean06-userdata-'));
+const secondFolder = mkdtempSync(join(tmpdir(), 'sodean06-second-'));
 afterAll(() => {
   rmSync(usb, { recursive: true, force: true });
   rmSync(userData, { recursive: true, force: true });
+  rmSync(secondFolder, { recursive: true, force: true });
 });
 
 /**
@@ -57,7 +61,7 @@ const toPage = (value: unknown): string =>
   JSON.stringify(value, (_key, v: unknown) => (v instanceof Uint8Array ? { __bytes: Buffer.from(v).toString('base64') } : v));
 
 describe('hand-over in the desktop build', () => {
-  it('writes the workbook and the report PDF into the chosen folder; the PDF is the report alone', async () => {
+  it('writes the workbook and the report PDF into the chosen folder; the PDF is the report alone; backs up and restores through main', async () => {
     const app = await fixture.open();
     const { page, context } = app;
     const shown: string[] = [];
@@ -66,7 +70,8 @@ describe('hand-over in the desktop build', () => {
       documentsDir: () => usb,
       randomSuffix,
     });
-    const backups = createBackupService(nodeBackupServiceDeps(userData, async () => undefined));
+    // main's folder dialog for the second backup folder picks the "USB stick"
+    const backups = createBackupService(nodeBackupServiceDeps(userData, async () => secondFolder));
     await context.exposeFunction('__desktop', async (method: string, json: string) => toPage(await desktop(method, fromPage(json))));
     const desktop = async (method: string, request: unknown): Promise<unknown> => {
       const parsed = IPC_REQUEST_SCHEMAS[method as keyof typeof IPC_REQUEST_SCHEMAS].safeParse(request);
@@ -116,6 +121,33 @@ describe('hand-over in the desktop build', () => {
     // the screen around the report is not printed
     for (const screenText of ['Bàn giao cho cấp trên', 'Xuất bảng tổng hợp Excel', 'Nhật ký thao tác', 'Khóa máy']) expect(text).not.toContain(screenText);
     execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', join(usb, files[0]!), join(ARTIFACTS, '25-desktop-handover-pdf')]);
+    await page.keyboard.press('Escape');
+
+    // --- backups through the main process's service
+    await page.getByRole('navigation', { name: 'Chức năng' }).getByRole('link', { name: 'Cài đặt' }).click();
+    await page.getByRole('tab', { name: 'Sao lưu và khôi phục' }).click();
+    await page.getByLabel(/^Mật khẩu sao lưu/).fill('Vĩnh Hiệp 2026');
+    await page.getByLabel(/^Nhập lại mật khẩu/).fill('Vĩnh Hiệp 2026');
+    await page.getByRole('button', { name: 'Đặt mật khẩu' }).click();
+    await page.getByText('Đã đặt mật khẩu. Bản sao lưu').waitFor({ timeout: 30_000 });
+    await page.getByText(join(userData, 'sao-luu')).waitFor();
+    await page.getByRole('button', { name: 'Chọn thư mục…' }).click();
+    await page.getByText(secondFolder).waitFor();
+    await page.getByRole('button', { name: 'Sao lưu ngay' }).click();
+    await page.getByText(/^Đã sao lưu vào .*_manual\.sdbak\.$/).waitFor({ timeout: 30_000 });
+    const backupName = /^SoDeAn06_\d{8}-\d{6}_manual\.sdbak$/;
+    // written whole under a temporary name and renamed: no temporary file is left, in either folder
+    expect(readdirSync(join(userData, 'sao-luu'))).toEqual([expect.stringMatching(backupName)]);
+    expect(readdirSync(secondFolder)).toEqual([expect.stringMatching(backupName)]);
+    await screenshot(page, '26-desktop-backup');
+
+    // the backup read back from the folder by main, shown, and restored after a safety copy
+    await page.getByRole('table', { name: 'Các bản sao lưu' }).getByRole('row', { name: /Sao lưu tay.*Thư mục sao lưu/ }).getByRole('button').click();
+    const preview = page.getByRole('dialog', { name: 'Khôi phục từ bản sao lưu' });
+    await preview.getByText('Công an xã Vĩnh Hiệp').waitFor();
+    await preview.getByRole('button', { name: 'Thay dữ liệu bằng bản này' }).click();
+    await page.getByRole('dialog', { name: 'Khôi phục xong' }).waitFor({ timeout: 60_000 });
+    expect(readdirSync(join(userData, 'sao-luu')).sort()).toEqual([expect.stringMatching(backupName), expect.stringMatching(/_safety\.sdbak$/)]);
     expect(app.errors).toEqual([]);
   });
 });
