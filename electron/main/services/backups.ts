@@ -31,7 +31,7 @@ import {
   type IpcResult,
 } from '../../../shared/ipc/contract';
 import { err, ok } from '../../../shared/result';
-import { writeNewFileSynced } from './disk';
+import { writeNewFileSynced, writeThroughTemporary } from './disk';
 import { errorCode } from './write-errors';
 
 /** The folder under userData that always receives backups. */
@@ -224,13 +224,7 @@ export function createBackupService(deps: BackupServiceDeps) {
   async function saveSettings(next: BackupSettings): Promise<void> {
     await fs.makeFolder(path.dirname(deps.settingsPath));
     const temporary = `${deps.settingsPath}.tmp-${deps.randomSuffix()}`;
-    try {
-      await fs.writeNewFile(temporary, new TextEncoder().encode(`${JSON.stringify(next, null, 2)}\n`));
-      await fs.rename(temporary, deps.settingsPath);
-    } catch (error) {
-      if (errorCode(error) !== 'EEXIST') await fs.remove(temporary).catch(() => undefined);
-      throw error;
-    }
+    await writeThroughTemporary(fs, temporary, deps.settingsPath, new TextEncoder().encode(`${JSON.stringify(next, null, 2)}\n`));
     settings = next;
   }
 
@@ -241,15 +235,7 @@ export function createBackupService(deps: BackupServiceDeps) {
   /** Writes `data` as `folder/name` through a flushed temporary file; on failure nothing of ours stays. */
   async function writeInto(folder: string, name: string, data: Uint8Array): Promise<string> {
     const target = path.join(folder, name);
-    const temporary = path.join(folder, `.${name}.${deps.randomSuffix()}.tmp`);
-    try {
-      await fs.writeNewFile(temporary, data);
-      await fs.rename(temporary, target);
-    } catch (error) {
-      // EEXIST: the temporary name is somebody else's file — leave it alone.
-      if (errorCode(error) !== 'EEXIST') await fs.remove(temporary).catch(() => undefined);
-      throw error;
-    }
+    await writeThroughTemporary(fs, path.join(folder, `.${name}.${deps.randomSuffix()}.tmp`), target, data);
     return target;
   }
 
@@ -393,18 +379,17 @@ export function createBackupService(deps: BackupServiceDeps) {
     if (isSameOrInside(folder, primaryFolder)) return err('invalid_request', BACKUP_MESSAGES.sameAsPrimary);
     const writable = await probeWritable(folder);
     if (!writable.ok) return writable;
-    try {
-      await saveSettings({ secondFolder: folder });
-    } catch (error) {
-      console.error('Saving backup-settings.json failed', error);
-      return err('io_error', BACKUP_MESSAGES.settingsFailed);
-    }
-    return ok(await folders());
+    return useSecondFolder(folder);
   }
 
-  async function backupClearSecondFolder(): Promise<IpcResult<BackupFolders>> {
+  function backupClearSecondFolder(): Promise<IpcResult<BackupFolders>> {
+    return useSecondFolder(null);
+  }
+
+  /** Remembers the second folder (or none) and answers with the folders now in use. */
+  async function useSecondFolder(secondFolder: string | null): Promise<IpcResult<BackupFolders>> {
     try {
-      await saveSettings({ secondFolder: null });
+      await saveSettings({ secondFolder });
     } catch (error) {
       console.error('Saving backup-settings.json failed', error);
       return err('io_error', BACKUP_MESSAGES.settingsFailed);

@@ -20,8 +20,8 @@ import {
   type ShowInFolderRequest,
 } from '../../../shared/ipc/contract';
 import { err, ok } from '../../../shared/result';
-import { writeNewFileSynced } from './disk';
-import { errorCode, writeErrorMessage } from './write-errors';
+import { writeNewFileSynced, writeThroughTemporary } from './disk';
+import { writeErrorMessage } from './write-errors';
 import { readWorkbookStream, type SheetStreamResult } from './sheet-stream';
 
 export { writeErrorMessage } from './write-errors';
@@ -108,15 +108,7 @@ export async function writeFileAtomic(
   data: Uint8Array,
   randomSuffix: string,
 ): Promise<void> {
-  const temporary = `${target}.tmp-${randomSuffix}`;
-  try {
-    await fs.writeNewFile(temporary, data);
-    await fs.rename(temporary, target);
-  } catch (error) {
-    // EEXIST means the temporary name belongs to somebody else's file: leave it alone.
-    if (errorCode(error) !== 'EEXIST') await fs.remove(temporary).catch(() => undefined);
-    throw error;
-  }
+  await writeThroughTemporary(fs, `${target}.tmp-${randomSuffix}`, target, data);
 }
 
 export function tooLargeMessage(sizeBytes: number): string {
