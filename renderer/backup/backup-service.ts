@@ -18,7 +18,7 @@ import type { Clock } from '../db/repositories/context';
 import { CURRENT_VERSION } from '../db/schema';
 import type { MergeSummary, PackageScope, RestoreSummary } from '../db/repositories/backup-repo';
 import { decodeFrames } from './frames';
-import { openBody, openManifest, readLayout, sealFile, unlock, VAULT_MESSAGES, type VaultKey } from './vault';
+import { openBody, openManifest, readLayout, sealFile, unlock, type VaultKey } from './vault';
 
 /** The audit's officer for what the app does by itself (automatic backups). */
 export const SYSTEM_OFFICER_ID = 'system';
@@ -188,4 +188,3 @@ export function createBackupService(deps: { repos: Repositories; api: DesktopApi
   return { backup, inspect, restore, exportPackage, mergePackage, readTables };
 }
 
-export { VAULT_MESSAGES };

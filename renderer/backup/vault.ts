@@ -28,6 +28,7 @@ import {
   type SealedFile,
 } from '../../shared/backup/format';
 import { MANIFEST_SCHEMA, type Manifest } from '../../shared/backup/manifest';
+import { fromBase64, toBase64 } from '../security/base64';
 
 /** OWASP's scrypt minimum (N=2^17, r=8, p=1): ~1 s and 128 MiB per guess. */
 export const KDF_COST = { N: 2 ** 17, r: 8, p: 1 } as const;
@@ -53,12 +54,6 @@ export function checkPassphrase(passphrase: string, confirm?: string): string | 
   return undefined;
 }
 
-const toBase64 = (bytes: Uint8Array): string => {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-};
-const fromBase64 = (text: string): Uint8Array => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 /**
  * A copy WebCrypto accepts in every realm (a bare ArrayBuffer from another realm — jsdom's
  * in tests — is refused; a typed array is not).

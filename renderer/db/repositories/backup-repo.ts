@@ -5,7 +5,7 @@
  */
 import type { Table } from 'dexie';
 import type { AppDatabase, PackageLog } from '../database';
-import { CURRENT_VERSION, LOCAL_ONLY_TABLES } from '../schema';
+import { LOCAL_ONLY_TABLES } from '../schema';
 import { appendAudit, type RepoContext } from './context';
 import { factOf, type FactRow } from '../facts';
 import { err, ok, type Result } from '../../../shared/result';
@@ -347,4 +347,3 @@ export function createBackupRepo(ctx: RepoContext) {
 }
 
 export type BackupRepo = ReturnType<typeof createBackupRepo>;
-export const SNAPSHOT_SCHEMA_VERSION = CURRENT_VERSION;

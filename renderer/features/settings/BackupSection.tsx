@@ -3,7 +3,7 @@
  * last one, a second folder such as a USB stick) and restoring one — which shows what the
  * file holds, takes a safety backup of the current data first and restores in one go.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Button } from '../../components/ui/Button';
 import { Card } from '../../components/ui/Card';
@@ -17,7 +17,7 @@ import { checkPassphrase, createVaultKey, matchesVault } from '../../backup/vaul
 import type { BackupEntry, BackupListing } from '../../../shared/ipc/contract';
 import { BACKUP_KEEP } from '../../../shared/ipc/contract';
 import { formatCount } from '../../../shared/format/numbers';
-import { ManifestView, PassphraseDialog, useSealedFile } from './sealed-file';
+import { ManifestView, SealedFileSteps, useSealedFile, type SealedFileFlow } from './sealed-file';
 import '../../styles/backup.css';
 
 const KIND_LABELS: Readonly<Record<BackupEntry['kind'], string>> = {
@@ -121,10 +121,15 @@ function BackupsCard({ hasKey, version, onChanged }: { hasKey: boolean; version:
   const last = useLiveQuery(() => repos.backups.lastBackup(), [repos]);
   const [listing, setListing] = useState<BackupListing | { error: string } | undefined>();
   const [busy, setBusy] = useState(false);
-  useLiveQuery(async () => {
-    const listed = await api.backupList();
-    setListing(listed.ok ? listed.value : { error: listed.message });
-    return version;
+  // the folders' listing, again after each backup (a new last backup) or folder change (version)
+  useEffect(() => {
+    let current = true;
+    void api.backupList().then((listed) => {
+      if (current) setListing(listed.ok ? listed.value : { error: listed.message });
+    });
+    return () => {
+      current = false;
+    };
   }, [api, version, last?.at]);
   const sealed = useSealedFile('backup');
 
@@ -237,7 +242,7 @@ function BackupsCard({ hasKey, version, onChanged }: { hasKey: boolean; version:
         )}
         <p className="muted">{formatCount(entries.length)} bản.</p>
       </Card>
-      <SealedFileDialogs sealed={sealed} />
+      <RestoreDialogs sealed={sealed} />
     </>
   );
 }
@@ -249,7 +254,7 @@ const STAGE_TEXT: Readonly<Record<Stage, string>> = {
   writing: 'Đang ghi dữ liệu (một lần, hoặc thành công hết hoặc không thay đổi gì)…',
 };
 
-function SealedFileDialogs({ sealed }: { sealed: ReturnType<typeof useSealedFile> }) {
+function RestoreDialogs({ sealed }: { sealed: SealedFileFlow }) {
   const { backup } = useServices();
   const { officer } = useSession();
   const [stage, setStage] = useState<Stage | undefined>();
@@ -278,24 +283,7 @@ function SealedFileDialogs({ sealed }: { sealed: ReturnType<typeof useSealedFile
       setStage(undefined);
     }
   };
-  if (state.step === 'checking') {
-    return (
-      <Dialog title="Đang mở tệp" onClose={() => undefined}>
-        <p role="status">Đang kiểm tra tệp {state.name}…</p>
-      </Dialog>
-    );
-  }
-  if (state.step === 'passphrase') {
-    return <PassphraseDialog name={state.name} error={state.error} onSubmit={(p) => void sealed.unlock(p)} onCancel={sealed.reset} />;
-  }
-  if (state.step === 'error') {
-    return (
-      <Dialog title="Không mở được tệp" onClose={sealed.reset} footer={<Button onClick={sealed.reset}>Đóng</Button>}>
-        <p role="alert">{state.message}</p>
-      </Dialog>
-    );
-  }
-  if (state.step !== 'ready') return null;
+  if (state.step !== 'ready') return <SealedFileSteps sealed={sealed} />;
   if (outcome) {
     return (
       <Dialog

@@ -18,7 +18,7 @@ import { formatCount } from '../../../shared/format/numbers';
 import { countLines } from '../../../shared/backup/manifest';
 import type { Conflict } from '../../../shared/backup/merge';
 import type { MergeSummary } from '../../db/repositories/backup-repo';
-import { ManifestView, PassphraseDialog, useSealedFile } from './sealed-file';
+import { ManifestView, SealedFileSteps, useSealedFile } from './sealed-file';
 import '../../styles/backup.css';
 
 export function PackageSection() {
@@ -125,19 +125,7 @@ export function PackageSection() {
           </table>
         ) : null}
       </Card>
-      {sealed.state.step === 'checking' ? (
-        <Dialog title="Đang mở tệp" onClose={() => undefined}>
-          <p role="status">Đang kiểm tra tệp {sealed.state.name}…</p>
-        </Dialog>
-      ) : null}
-      {sealed.state.step === 'passphrase' ? (
-        <PassphraseDialog name={sealed.state.name} error={sealed.state.error} onSubmit={(p) => void sealed.unlock(p)} onCancel={sealed.reset} />
-      ) : null}
-      {sealed.state.step === 'error' ? (
-        <Dialog title="Không mở được tệp" onClose={sealed.reset} footer={<Button onClick={sealed.reset}>Đóng</Button>}>
-          <p role="alert">{sealed.state.message}</p>
-        </Dialog>
-      ) : null}
+      <SealedFileSteps sealed={sealed} />
       {sealed.state.step === 'ready' ? (
         <Dialog
           title="Nhập gói dữ liệu"

@@ -56,6 +56,31 @@ export function useSealedFile(kind: FileKind) {
   };
 }
 
+export type SealedFileFlow = ReturnType<typeof useSealedFile>;
+
+/** The steps before a file is ready: checking it, asking its passphrase, or why it cannot be opened. */
+export function SealedFileSteps({ sealed }: { sealed: SealedFileFlow }) {
+  const { state } = sealed;
+  if (state.step === 'checking') {
+    return (
+      <Dialog title="Đang mở tệp" onClose={() => undefined}>
+        <p role="status">Đang kiểm tra tệp {state.name}…</p>
+      </Dialog>
+    );
+  }
+  if (state.step === 'passphrase') {
+    return <PassphraseDialog name={state.name} error={state.error} onSubmit={(p) => void sealed.unlock(p)} onCancel={sealed.reset} />;
+  }
+  if (state.step === 'error') {
+    return (
+      <Dialog title="Không mở được tệp" onClose={sealed.reset} footer={<Button onClick={sealed.reset}>Đóng</Button>}>
+        <p role="alert">{state.message}</p>
+      </Dialog>
+    );
+  }
+  return null;
+}
+
 export function PassphraseDialog({ name, error, onSubmit, onCancel }: { name: string; error?: string | undefined; onSubmit: (passphrase: string) => void; onCancel: () => void }) {
   const [value, setValue] = useState('');
   return (
